@@ -1,0 +1,21 @@
+// Name keys: fold the spelling variation of names (mostly foreign names
+// written in Arabic) so that variants of one name meet:
+// كيري/كيرى، سيرغي/سيرجي/سيرجيي، ستيفان/ستافان، دي/دو ميستورا، الأمريكي/الأميركي.
+// A key is for matching only, never shown. Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace malaf::text {
+
+inline constexpr int kNameKeyVersion = 1;
+
+// Key of one word (any form: display or search key).
+std::string NameKey(std::string_view word);
+
+// Key of a multi-word name: word keys joined by ' ', with particles such as
+// دي/دو/دا/فان folded to one form.
+std::string NameKeyPhrase(std::string_view name);
+
+}  // namespace malaf::text
