@@ -8,3 +8,4 @@ for b in bench/run-*.sh; do
   echo "== $b" >&2
   "$b" "$build"
 done
+scripts/assemble-results.sh
