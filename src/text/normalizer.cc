@@ -1,126 +1,266 @@
+// The normalizer: the stages of normalizer_stages.cc compiled into one
+// code-point table per set of options.
+//
+// Table layout (BMP only; the rare supplementary-plane characters take a slow
+// path through the stage functions): a two-level table, 512 pages of 128
+// entries, where every page that maps nothing shares page 0. An entry is
+// 0 (keep the code point as written) or (offset << 8 | length) into a pool of
+// replacement UTF-8 bytes, length 0 meaning delete. The Arabic block is two
+// pages, so the hot loop stays in L1. Building one table costs a few ms; the
+// tables are built once per distinct option set and never freed.
 #include "text/normalizer.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <vector>
 
+#include "text/normalizer_stages.h"
 #include "text/utf8.h"
 
 namespace malaf::text {
+
+struct NormalizerTable {
+  std::vector<uint16_t> page_of;  // 512 entries
+  std::vector<std::array<uint32_t, 128>> pages;
+  std::string pool;
+  NormalizerOptions options;
+  bool compose = false;  // nfkc on: compose Arabic letter + hamza/madda mark
+
+  uint32_t Entry(char32_t c) const { return pages[page_of[c >> 7]][c & 127]; }
+  void Run(std::string_view s, std::string* out) const;
+  void AppendSlow(char32_t c, std::string* out) const;
+};
+
 namespace {
 
-bool IsPresentationForm(char32_t c) {
-  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
-         (c >= 0xFF01 && c <= 0xFF5E);  // fullwidth ASCII also folds under NFKC
-}
+constexpr uint32_t kDeleteEntry = 1u << 8;  // offset 1, length 0
 
-bool IsTashkeel(char32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0610 && c <= 0x061A) ||
-         (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
-         (c >= 0x08D3 && c <= 0x08FF && c != 0x08E2);
-}
-
-bool IsControl(char32_t c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
-         c == 0x00AD || c == 0x061C || c == 0x2060 || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
-         (c >= 0x80 && c < 0xA0);
-}
-
-bool IsSpace(char32_t c) {
-  return c == '\t' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
-}
-
-// Persian/Urdu letter forms to their Arabic counterparts.
-char32_t FoldPersian(char32_t c) {
-  switch (c) {
-    case 0x06A9: case 0x06AA: return 0x0643;  // ک ڪ -> ك
-    case 0x06AF: return 0x0643;                // گ -> ك (Arabic news writes g as ك/ج/غ; key folds)
-    case 0x06CC: case 0x06D0: case 0x06D2: return 0x064A;  // ی ې ے -> ي
-    case 0x06C0: return 0x0647;                // ۀ -> ه
-    case 0x06D5: return 0x0647;                // ە -> ه
-    case 0x06C1: case 0x06BE: return 0x0647;   // ہ ھ -> ه
-    case 0x06C3: return 0x0629;                // ۃ -> ة
-    case 0x0672: case 0x0673: case 0x0675: return 0x0627;
-    default: return c;
+// The enabled stages applied in order to one code point, repeated on the
+// output until nothing changes (so every output character is a fixed point
+// and normalization is idempotent by construction).
+std::u32string ApplyStages(const std::u32string& seq, const NormalizerOptions& o) {
+  size_t n = 0;
+  const internal::StageDef* stages = internal::StageDefs(&n);
+  std::u32string cur = seq, next, piece;
+  for (size_t s = 0; s < n; ++s) {
+    if (!(o.*(stages[s].info.option))) continue;
+    next.clear();
+    for (char32_t x : cur) {
+      if (stages[s].map(x, &piece)) next += piece;
+      else next.push_back(x);
+    }
+    cur.swap(next);
   }
+  return cur;
 }
 
-std::string Nfkc(std::string_view s) {
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
-  if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  icu::UnicodeString out = n->normalize(u, err);
-  if (U_FAILURE(err)) return std::string(s);
-  std::string r;
-  out.toUTF8String(r);
-  return r;
+std::u32string MapThroughStages(char32_t c, const NormalizerOptions& o) {
+  std::u32string seq = ApplyStages(std::u32string(1, c), o);
+  for (int round = 0; round < 4; ++round) {
+    std::u32string again = ApplyStages(seq, o);
+    if (again == seq) break;
+    seq.swap(again);
+  }
+  return seq;
+}
+
+const NormalizerTable* BuildTable(const NormalizerOptions& o) {
+  auto* t = new NormalizerTable;
+  t->options = o;
+  t->compose = o.nfkc;
+  t->page_of.assign(512, 0);
+  t->pages.emplace_back();
+  t->pages[0].fill(0);
+  t->pool.push_back('\0');  // offsets start at 1 so that entry 0 means "keep"
+  std::string bytes;
+  for (char32_t page = 0; page < 512; ++page) {
+    std::array<uint32_t, 128> entries{};
+    bool any = false;
+    for (char32_t k = 0; k < 128; ++k) {
+      char32_t c = page * 128 + k;
+      if (c >= 0xD800 && c <= 0xDFFF) continue;  // never decoded from valid UTF-8
+      std::u32string m = MapThroughStages(c, o);
+      if (m.size() == 1 && m[0] == c) continue;
+      any = true;
+      if (m.empty()) { entries[k] = kDeleteEntry; continue; }
+      bytes.clear();
+      for (char32_t x : m) AppendUtf8(x, &bytes);
+      entries[k] = static_cast<uint32_t>(t->pool.size() << 8 | bytes.size());
+      t->pool += bytes;
+    }
+    if (any) {
+      t->page_of[page] = static_cast<uint16_t>(t->pages.size());
+      t->pages.push_back(entries);
+    }
+  }
+  return t;
+}
+
+uint32_t OptionBits(const NormalizerOptions& o) {
+  size_t n = 0;
+  const internal::StageDef* stages = internal::StageDefs(&n);
+  uint32_t bits = 0;
+  for (size_t s = 0; s < n; ++s)
+    if (o.*(stages[s].info.option)) bits |= 1u << s;
+  return bits;
+}
+
+// One table per option set, built on first use, kept for the process.
+const NormalizerTable* TableFor(const NormalizerOptions& o) {
+  static std::array<std::atomic<const NormalizerTable*>, 1 << 13> cache{};
+  static std::mutex mu;
+  uint32_t bits = OptionBits(o);
+  const NormalizerTable* t = cache[bits].load(std::memory_order_acquire);
+  if (t) return t;
+  std::lock_guard<std::mutex> lock(mu);
+  t = cache[bits].load(std::memory_order_relaxed);
+  if (!t) {
+    t = BuildTable(o);
+    cache[bits].store(t, std::memory_order_release);
+  }
+  return t;
 }
 
 }  // namespace
 
+void NormalizerTable::AppendSlow(char32_t c, std::string* out) const {
+  for (char32_t x : MapThroughStages(c, options)) AppendUtf8(x, out);
+}
+
+void NormalizerTable::Run(std::string_view s, std::string* out) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  out->reserve(out->size() + n);
+  size_t i = 0, run = 0;           // input bytes [run, i) are pending, copied as written
+  char32_t prev = 0;               // previous input code point
+  size_t prev_out = 0;             // bytes its output takes at the end of *out (after a flush)
+  auto flush = [&] {
+    if (i > run) out->append(s.data() + run, i - run);
+  };
+  while (i < n) {
+    unsigned b = p[i];
+    char32_t c;
+    size_t len;
+    if (b < 0x80) {
+      // ASCII is mapped only for controls and capitals; runs of it are copied.
+      uint32_t e = pages[page_of[0]][b];
+      if (e == 0) { ++i; prev = b; prev_out = 1; continue; }
+      c = b;
+      len = 1;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+               (b != 0xE0 || p[i + 1] >= 0xA0) && (b != 0xED || p[i + 1] < 0xA0)) {
+      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      len = 3;
+    } else if (b >= 0xF0 && b <= 0xF4 && i + 3 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+               (p[i + 3] & 0xC0) == 0x80 && (b != 0xF0 || p[i + 1] >= 0x90) && (b != 0xF4 || p[i + 1] < 0x90)) {
+      c = ((b & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+      flush();
+      size_t before = out->size();
+      AppendSlow(c, out);
+      i += 4;
+      run = i;
+      prev = c;
+      prev_out = out->size() - before;
+      continue;
+    } else {
+      // Invalid byte: U+FFFD, so the output is always valid UTF-8.
+      flush();
+      out->append("\xEF\xBF\xBD");
+      ++i;
+      run = i;
+      prev = 0xFFFD;
+      prev_out = 3;
+      continue;
+    }
+    if (compose && c - 0x0653u < 3u) {
+      if (char32_t composed = internal::ComposeArabic(prev, c)) {
+        flush();
+        out->resize(out->size() - prev_out);
+        size_t before = out->size();
+        uint32_t e = Entry(composed);
+        if (e == 0) AppendUtf8(composed, out);
+        else out->append(pool.data() + (e >> 8), e & 0xFF);
+        i += len;
+        run = i;
+        prev = composed;
+        prev_out = out->size() - before;
+        continue;
+      }
+    }
+    uint32_t e = Entry(c);
+    prev = c;
+    if (e == 0) {
+      i += len;
+      prev_out = len;
+      continue;
+    }
+    flush();
+    out->append(pool.data() + (e >> 8), e & 0xFF);
+    prev_out = e & 0xFF;
+    i += len;
+    run = i;
+  }
+  flush();
+}
+
 NormalizerOptions NormalizerOptions::ForDisplay() {
   NormalizerOptions o;
-  o.fold_alef = o.fold_yeh = o.fold_teh_marbuta = o.fold_hamza_carriers = o.lowercase_latin = false;
+  size_t n = 0;
+  const internal::StageDef* stages = internal::StageDefs(&n);
+  for (size_t s = 0; s < n; ++s)
+    if (stages[s].info.search_only) o.*(stages[s].info.option) = false;
   return o;
 }
 
 NormalizerOptions NormalizerOptions::ForSearch() { return NormalizerOptions(); }
 
-std::string Normalize(std::string_view in, const NormalizerOptions& o) {
-  std::string nfkc;
-  if (o.nfkc) {
-    bool needs = false;
-    for (size_t i = 0; i < in.size() && !needs;) {
-      if (static_cast<unsigned char>(in[i]) < 0xE0) { i += static_cast<unsigned char>(in[i]) < 0x80 ? 1 : 2; continue; }
-      needs = IsPresentationForm(NextCodePoint(in, i));
-    }
-    if (needs) { nfkc = Nfkc(in); in = nfkc; }
-  }
+const NormalizerStageInfo* NormalizerStages(size_t* count) {
+  // NormalizerStageInfo is the first member of StageDef; expose a copy array.
+  static const std::vector<NormalizerStageInfo>* infos = [] {
+    size_t n = 0;
+    const internal::StageDef* stages = internal::StageDefs(&n);
+    auto* v = new std::vector<NormalizerStageInfo>;
+    for (size_t s = 0; s < n; ++s) v->push_back(stages[s].info);
+    return v;
+  }();
+  *count = infos->size();
+  return infos->data();
+}
+
+Normalizer::Normalizer(const NormalizerOptions& options) : table_(TableFor(options)) {}
+
+std::string Normalizer::Normalize(std::string_view utf8) const {
   std::string out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size();) {
-    char32_t c = NextCodePoint(in, i);
-    if (c < 0x80) {
-      if (o.strip_controls && c < 0x20 && c != '\n' && c != '\t') continue;
-      if (o.fold_spaces && c == '\t') c = ' ';
-      if (o.lowercase_latin && c >= 'A' && c <= 'Z') c += 32;
-      out.push_back(static_cast<char>(c));
-      continue;
-    }
-    if (o.strip_controls && IsControl(c)) continue;
-    if (o.fold_spaces && IsSpace(c)) { out.push_back(' '); continue; }
-    if (o.strip_tashkeel && IsTashkeel(c)) continue;
-    if (o.strip_tatweel && c == 0x0640) continue;
-    if (o.fold_digits) {
-      if (c >= 0x0660 && c <= 0x0669) { out.push_back(static_cast<char>('0' + (c - 0x0660))); continue; }
-      if (c >= 0x06F0 && c <= 0x06F9) { out.push_back(static_cast<char>('0' + (c - 0x06F0))); continue; }
-      if (c == 0x066B) { out.push_back('.'); continue; }
-      if (c == 0x066C) { out.push_back(','); continue; }
-    }
-    if (o.fold_persian) c = FoldPersian(c);
-    if (o.fold_alef && (c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671)) c = 0x0627;
-    if (o.fold_yeh && c == 0x0649) c = 0x064A;
-    if (o.fold_teh_marbuta && c == 0x0629) c = 0x0647;
-    if (o.fold_hamza_carriers) {
-      if (c == 0x0624) c = 0x0648;
-      else if (c == 0x0626) c = 0x064A;
-    }
-    if (o.lowercase_latin && c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 32;
-    AppendUtf8(c, &out);
-  }
+  table_->Run(utf8, &out);
   return out;
 }
 
-std::string NormalizeDisplay(std::string_view utf8) {
-  static const NormalizerOptions kDisplay = NormalizerOptions::ForDisplay();
-  return Normalize(utf8, kDisplay);
+void Normalizer::NormalizeTo(std::string_view utf8, std::string* out) const { table_->Run(utf8, out); }
+
+std::string Normalize(std::string_view utf8, const NormalizerOptions& options) {
+  return Normalizer(options).Normalize(utf8);
 }
 
-std::string SearchKey(std::string_view utf8) {
-  static const NormalizerOptions kSearch = NormalizerOptions::ForSearch();
-  return Normalize(utf8, kSearch);
+namespace {
+const Normalizer& DisplayNormalizer() {
+  static const Normalizer n(NormalizerOptions::ForDisplay());
+  return n;
 }
+const Normalizer& SearchNormalizer() {
+  static const Normalizer n(NormalizerOptions::ForSearch());
+  return n;
+}
+}  // namespace
+
+std::string NormalizeDisplay(std::string_view utf8) { return DisplayNormalizer().Normalize(utf8); }
+
+std::string SearchKey(std::string_view utf8) { return SearchNormalizer().Normalize(utf8); }
+
+void AppendSearchKey(std::string_view utf8, std::string* out) { SearchNormalizer().NormalizeTo(utf8, out); }
 
 }  // namespace malaf::text

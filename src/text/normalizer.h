@@ -19,7 +19,9 @@ namespace malaf::text {
 
 // Version of the normalization rules; stored in the index so that a change
 // of rules forces a rebuild. Bump it whenever output changes.
-inline constexpr int kNormalizerVersion = 1;
+// v2: table-driven pipeline; NFKC per code point plus Arabic hamza/madda
+// composition; Quranic marks; every Unicode space and line separator; ؤ ئ -> ء.
+inline constexpr int kNormalizerVersion = 2;
 
 struct NormalizerOptions {
   // Lossless-for-reading stages (display and search):
@@ -29,23 +31,51 @@ struct NormalizerOptions {
   bool strip_tashkeel = true;     // harakat, tanwin, shadda, sukun, superscript alef, Quranic marks
   bool strip_tatweel = true;      // U+0640
   bool fold_digits = true;        // Arabic-Indic and Eastern Arabic-Indic digits, ٫ ٬ -> ASCII
-  bool fold_persian = true;       // ک گ ی ې ە ۀ ... -> Arabic letters
+  bool fold_persian = true;       // ک ی ې ے ە ۀ ہ ھ ۃ ... -> Arabic letters (گ stays; see below)
   // Search-key-only stages:
   bool fold_alef = true;          // أ إ آ ٱ -> ا
   bool fold_yeh = true;           // ى -> ي
   bool fold_teh_marbuta = true;   // ة -> ه
-  bool fold_hamza_carriers = true;// ؤ -> و, ئ -> ي  (search only)
-  bool lowercase_latin = true;    // Latin case folding
+  bool fold_hamza_carriers = true;// ؤ ئ -> ء, so مسؤول/مسئول and شؤون/شئون meet (search only)
+  bool lowercase_latin = true;    // case folding (Latin, Greek, Cyrillic, ...)
+  bool fold_foreign_letters = true;  // گ -> ك, پ -> ب, چ -> ج, ڤ -> ف (search only)
 
   static NormalizerOptions ForDisplay();  // search-key-only stages off
   static NormalizerOptions ForSearch();   // everything on (the default)
 };
 
-// Display text. Input must be valid UTF-8.
+// A compiled pipeline: the enabled stages folded into one code-point table,
+// so normalizing costs one table lookup per character. Immutable after
+// construction, cheap to copy (the table is shared and lives for the whole
+// process), safe for concurrent use.
+class Normalizer {
+ public:
+  explicit Normalizer(const NormalizerOptions& options = {});
+  std::string Normalize(std::string_view utf8) const;
+  // Appends the normalized form of `utf8` to `*out` (no allocation when
+  // `*out` has capacity).
+  void NormalizeTo(std::string_view utf8, std::string* out) const;
+
+ private:
+  const struct NormalizerTable* table_;
+};
+
+// One stage of the pipeline, in order. Used by tests and `malaf analyze`.
+struct NormalizerStageInfo {
+  std::string_view name;            // "nfkc", "strip_tashkeel", ...
+  bool search_only;                 // lossy for reading: off in ForDisplay()
+  bool NormalizerOptions::*option;  // the switch
+};
+// The stages in pipeline order.
+const NormalizerStageInfo* NormalizerStages(size_t* count);
+
+// Display text. Input should be valid UTF-8; invalid bytes become U+FFFD.
 std::string NormalizeDisplay(std::string_view utf8);
 
 // Search key of a word or text (display normalization + search folding).
 std::string SearchKey(std::string_view utf8);
+// Appends the search key of `utf8` to `*out`.
+void AppendSearchKey(std::string_view utf8, std::string* out);
 
 // Runs exactly the stages enabled in `options`.
 std::string Normalize(std::string_view utf8, const NormalizerOptions& options);
