@@ -1,0 +1,5 @@
+# Stories benchmarks: duplicate/story quality on SaudiNewsNet, and scale.
+add_executable(stories_quality ${CMAKE_CURRENT_LIST_DIR}/stories_quality.cc)
+target_include_directories(stories_quality PRIVATE ${PROJECT_SOURCE_DIR}/tests/stories)
+target_compile_definitions(stories_quality PRIVATE MALAF_SHARED_CORPUS="${PROJECT_SOURCE_DIR}/../shared/corpus")
+target_link_libraries(stories_quality PRIVATE malaf_flags malaf_stories PkgConfig::LIBARCHIVE)

@@ -1,0 +1,137 @@
+#include "stories/story_features.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/data_files.h"
+#include "base/hash.h"
+#include "text/analyzer.h"
+#include "text/name_key.h"
+#include "text/normalizer.h"
+#include "text/stemmer.h"
+#include "text/utf8.h"
+
+namespace malaf::stories {
+namespace {
+
+constexpr uint64_t kTermSeed = 0x73746f7279746d31ULL;  // "storytm1"
+constexpr uint64_t kNameSeed = 0x73746f72796e6d31ULL;  // "storynm1"
+
+const std::unordered_set<std::string>& NameCues() {
+  static const auto* cues = [] {
+    auto* s = new std::unordered_set<std::string>;
+    if (auto f = DataFile("data/story_name_cues.txt")) {
+      for (const auto& row : ReadTable(*f))
+        if (!row.empty()) s->insert(text::SearchKey(row[0]));
+    }
+    return s;
+  }();
+  return *cues;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsWord(const text::AnalyzedToken& t) {
+  return t.token.type == text::TokenType::kArabic || t.token.type == text::TokenType::kLatin;
+}
+
+bool IsContentWord(const text::AnalyzedToken& t) {
+  return IsWord(t) && !t.stopword && CodePoints(t.key) >= 3;
+}
+
+bool StartsUpper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
+// First `max_words` words of `body` as a view (cheap cut before analysis).
+std::string_view Lead(std::string_view body, size_t max_words) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    bool space = body[i] == ' ' || body[i] == '\n' || body[i] == '\t';
+    if (!space && !in_word && ++words > max_words) return body.substr(0, i);
+    in_word = !space;
+  }
+  return body;
+}
+
+template <typename Fn>
+void ForEachName(const std::vector<text::AnalyzedToken>& title,
+                 const std::vector<text::AnalyzedToken>& body, Fn fn) {
+  for (const auto& t : title)
+    if (IsContentWord(t)) fn(t);
+  const auto& cues = NameCues();
+  for (size_t i = 0; i < body.size(); ++i) {
+    const auto& t = body[i];
+    if (t.token.type == text::TokenType::kLatin && StartsUpper(t.token.text) && CodePoints(t.key) >= 3) {
+      fn(t);
+      continue;
+    }
+    if (!cues.count(t.key)) continue;
+    for (size_t j = i + 1; j < body.size() && j <= i + 2; ++j)
+      if (IsContentWord(body[j]) && !cues.count(body[j].key)) fn(body[j]);
+  }
+}
+
+}  // namespace
+
+uint64_t NameHash(std::string_view name) { return Hash64(text::NameKeyPhrase(text::SearchKey(name)), kNameSeed); }
+
+int32_t DayNumber(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return kUnknownDay;
+  auto num = [&](size_t b, size_t n) {
+    int v = 0;
+    for (size_t i = b; i < b + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kUnknownDay;
+  // Days from civil (Howard Hinnant's algorithm).
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options) {
+  StoryFeatures f;
+  f.day = DayNumber(a.published);
+  auto title = text::Analyze(a.title);
+  auto body = text::Analyze(Lead(a.body, options.body_words));
+  std::unordered_map<uint64_t, float> tf;
+  for (const auto& t : title)
+    if (IsContentWord(t)) tf[Hash64(t.stem, kTermSeed)] += options.title_weight;
+  for (const auto& t : body)
+    if (IsContentWord(t)) tf[Hash64(t.stem, kTermSeed)] += 1;
+  f.terms.reserve(tf.size());
+  for (const auto& [k, v] : tf) f.terms.push_back({k, v});
+  std::sort(f.terms.begin(), f.terms.end(), [](const TermCount& x, const TermCount& y) { return x.term < y.term; });
+  ForEachName(title, body, [&](const text::AnalyzedToken& t) { f.names.push_back(Hash64(t.name, kNameSeed)); });
+  std::sort(f.names.begin(), f.names.end());
+  f.names.erase(std::unique(f.names.begin(), f.names.end()), f.names.end());
+  if (!a.dateline_city.empty()) f.place = NameHash(a.dateline_city);
+  return f;
+}
+
+std::vector<NameSurface> NameSurfaces(const Article& a) {
+  auto title = text::Analyze(a.title);
+  auto body = text::Analyze(Lead(a.body, FeatureOptions().body_words));
+  std::vector<NameSurface> out;
+  std::unordered_set<uint64_t> seen;
+  ForEachName(title, body, [&](const text::AnalyzedToken& t) {
+    uint64_t k = Hash64(t.name, kNameSeed);
+    if (seen.insert(k).second) out.push_back({k, std::string(t.token.text)});
+  });
+  return out;
+}
+
+}  // namespace malaf::stories

@@ -1,0 +1,68 @@
+// What the story clusterer sees of an article: content terms, names, place
+// and day. Extraction is a pure function of the article; IDF weighting
+// happens in the clusterer (it depends on what came before).
+//
+// Extra evidence plugs in as FeatureChannels: a named, weighted set of
+// 64-bit keys compared by overlap (e.g. the entities module's person and
+// organisation keys: {"entity", 0.3, {Hash64("person:" + name), ...}}).
+// Adding a channel changes the clustering, so ClusterOptions::version must be
+// bumped with it.
+//
+// Stateless and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/article.h"
+
+namespace malaf::stories {
+
+inline constexpr int32_t kUnknownDay = INT32_MIN;
+
+struct TermCount {
+  uint64_t term = 0;   // hash of a light stem
+  float count = 0;     // occurrences, title words counted FeatureOptions::title_weight times
+};
+
+struct FeatureChannel {
+  std::string name;             // "names", "entity", ...
+  float weight = 0;             // its share of the similarity score
+  std::vector<uint64_t> keys;   // sorted unique
+};
+
+struct StoryFeatures {
+  int32_t day = kUnknownDay;          // days since 1970-01-01 of `published`
+  std::vector<TermCount> terms;       // sorted by term
+  std::vector<uint64_t> names;        // name keys (hashed), sorted unique
+  uint64_t place = 0;                 // hash of the dateline city's name key; 0 if none
+  std::vector<FeatureChannel> extra;  // pluggable evidence
+};
+
+struct FeatureOptions {
+  // Body words read (the lead carries the event; later paragraphs drift to
+  // background, which pulls unrelated stories together).
+  size_t body_words = 250;
+  float title_weight = 3;
+};
+
+// Day number of an ISO 8601 date ("2016-08-26", "2016-08-26T23:15+03:00");
+// kUnknownDay when `iso` has no full date.
+int32_t DayNumber(std::string_view iso);
+
+StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options = {});
+
+// The display names behind name keys: name-key hash -> the first surface
+// seen, for showing participants. Keys are those of ExtractStoryFeatures.
+struct NameSurface {
+  uint64_t key = 0;
+  std::string surface;
+};
+std::vector<NameSurface> NameSurfaces(const Article& a);
+
+// Hash of the name key of a place or name (as used in StoryFeatures).
+uint64_t NameHash(std::string_view name);
+
+}  // namespace malaf::stories
