@@ -1,0 +1,331 @@
+#include "search/index.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include "search/terms.h"
+#include "text/analyzer.h"
+#include "text/name_key.h"
+#include "text/normalizer.h"
+#include "text/stemmer.h"
+
+namespace malaf::search {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kMetaFormat = "malaf.format";
+constexpr std::string_view kMetaNormalizer = "malaf.normalizer";
+constexpr std::string_view kMetaStemmer = "malaf.stemmer";
+constexpr std::string_view kMetaNameKey = "malaf.namekey";
+constexpr std::string_view kMetaLastSeq = "malaf.last_seq";
+
+// Positions of body words start after a gap, so that a phrase never spans
+// the end of the title and the start of the body.
+constexpr Xapian::termpos kBodyPositionGap = 100;
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    unsigned char c = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *v |= static_cast<uint64_t>(c & 0x7F) << shift;
+    if (!(c & 0x80)) return true;
+  }
+  return false;
+}
+
+std::string MetaVersions(int format, int normalizer, int stemmer, int namekey) {
+  return "format v" + std::to_string(format) + ", normalizer v" + std::to_string(normalizer) +
+         ", stemmer v" + std::to_string(stemmer) + ", name key v" + std::to_string(namekey);
+}
+
+int ParseIntOr(const std::string& s, int fallback) {
+  if (s.empty() || s.size() > 9) return fallback;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return fallback;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+uint64_t ParseU64(const std::string& s) {
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return v;
+}
+
+// Adds the analysed words of `display` to the document: exact keys with
+// positions (starting at *pos), stems and name keys without.
+void IndexText(std::string_view display, Xapian::termcount wdf, Xapian::termpos* pos, Xapian::Document* doc) {
+  for (const auto& t : text::Analyze(display)) {
+    ++*pos;
+    if (t.key.empty() || t.key.size() > terms::kMaxTermBytes) continue;
+    doc->add_posting(t.key, *pos, wdf);
+    if (t.stopword) continue;
+    if (std::string z = terms::Make(terms::kStem, t.stem); !z.empty()) doc->add_term(z, wdf);
+    if (std::string n = terms::Make(terms::kName, t.name); !n.empty()) doc->add_term(n, wdf);
+  }
+}
+
+Xapian::Document BuildDocument(const Article& a, const IndexWriterOptions& options) {
+  Xapian::Document doc;
+  Xapian::termpos pos = 0;
+  // Article text in the archive is display text already; normalizing again
+  // is idempotent and protects against articles built elsewhere.
+  std::string title = text::NormalizeDisplay(a.title);
+  IndexText(title, 1 + options.title_wdf_boost, &pos, &doc);
+  pos += kBodyPositionGap;
+  IndexText(a.body, 1, &pos, &doc);
+
+  doc.add_boolean_term(terms::Make(terms::kId, a.id));
+  if (std::string o = terms::Make(terms::kOutlet, terms::FieldKey(a.outlet)); !o.empty()) doc.add_boolean_term(o);
+  if (std::string c = terms::Make(terms::kCity, terms::FieldKey(a.dateline_city)); !c.empty()) doc.add_boolean_term(c);
+  std::string agencies;
+  for (const auto& ag : a.agencies) {
+    if (std::string t = terms::Make(terms::kAgency, terms::FieldKey(ag)); !t.empty()) doc.add_boolean_term(t);
+    if (!agencies.empty()) agencies.push_back('\n');
+    agencies += ag;
+  }
+  std::string date = terms::SortableDate(a.published);
+  std::string month = MonthOf(date);
+  if (!month.empty()) doc.add_boolean_term(terms::Make(terms::kMonth, month));
+  if (!date.empty()) doc.add_value(kSlotDate, date);
+  if (!a.outlet.empty()) doc.add_value(kSlotOutlet, a.outlet);
+  if (!month.empty()) doc.add_value(kSlotMonth, month);
+  if (!agencies.empty()) doc.add_value(kSlotAgencies, agencies);
+
+  StoredFields f{a.id, a.title, a.outlet, a.published, options.store_body ? a.body : std::string()};
+  doc.set_data(EncodeStoredFields(f));
+  return doc;
+}
+
+}  // namespace
+
+namespace terms {
+
+std::string FieldKey(std::string_view display_value) {
+  std::string k = text::SearchKey(display_value);
+  // Trim and collapse spaces so "روسيا  اليوم " and "روسيا اليوم" meet.
+  std::string out;
+  bool space = false;
+  for (char c : k) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string SortableDate(std::string_view p) {
+  if (p.size() < 4) return {};
+  for (int i = 0; i < 4; ++i)
+    if (p[i] < '0' || p[i] > '9') return {};
+  return std::string(p.substr(0, std::min<size_t>(p.size(), 64)));
+}
+
+}  // namespace terms
+
+std::string IndexDir(const std::string& archive_dir) { return (fs::path(archive_dir) / "index").string(); }
+
+std::string MonthOf(std::string_view d) {
+  if (d.size() < 7 || d[4] != '-') return {};
+  for (size_t i : {0, 1, 2, 3, 5, 6})
+    if (d[i] < '0' || d[i] > '9') return {};
+  return std::string(d.substr(0, 7));
+}
+
+std::string_view IndexStateName(IndexState s) {
+  switch (s) {
+    case IndexState::kOk: return "ok";
+    case IndexState::kMissing: return "missing";
+    case IndexState::kVersionMismatch: return "version mismatch";
+    case IndexState::kDamaged: return "damaged";
+  }
+  return "unknown";
+}
+
+IndexCheck CheckIndex(const std::string& index_dir) {
+  IndexCheck c;
+  std::error_code ec;
+  if (!fs::is_directory(index_dir, ec) || !fs::exists(fs::path(index_dir) / "iamglass", ec)) {
+    c.state = IndexState::kMissing;
+    c.detail = "no index at " + index_dir;
+    return c;
+  }
+  try {
+    Xapian::Database db(index_dir, Xapian::DB_BACKEND_GLASS);
+    int format = ParseIntOr(db.get_metadata(std::string(kMetaFormat)), -1);
+    int norm = ParseIntOr(db.get_metadata(std::string(kMetaNormalizer)), -1);
+    int stem = ParseIntOr(db.get_metadata(std::string(kMetaStemmer)), -1);
+    int name = ParseIntOr(db.get_metadata(std::string(kMetaNameKey)), -1);
+    if (format != kIndexFormatVersion || norm != text::kNormalizerVersion || stem != text::kStemmerVersion ||
+        name != text::kNameKeyVersion) {
+      c.state = IndexState::kVersionMismatch;
+      c.detail = "index built with " + MetaVersions(format, norm, stem, name) + "; this malaf uses " +
+                 MetaVersions(kIndexFormatVersion, text::kNormalizerVersion, text::kStemmerVersion,
+                              text::kNameKeyVersion);
+      return c;
+    }
+    c.last_seq = ParseU64(db.get_metadata(std::string(kMetaLastSeq)));
+    c.documents = db.get_doccount();
+    // Touch the posting and document tables so that a truncated table is
+    // caught here rather than in the middle of a query.
+    if (c.documents > 0) {
+      Xapian::docid last = db.get_lastdocid();
+      Xapian::PostingIterator p = db.postlist_begin("");
+      if (p != db.postlist_end("")) (void)db.get_document(*p).get_data();
+      (void)last;
+      for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        (void)db.get_termfreq(*t);
+        break;
+      }
+    }
+    c.state = IndexState::kOk;
+  } catch (const Xapian::DatabaseVersionError& e) {
+    c.state = IndexState::kVersionMismatch;
+    c.detail = "Xapian database version: " + e.get_msg();
+  } catch (const Xapian::Error& e) {
+    c.state = IndexState::kDamaged;
+    c.detail = e.get_type() + std::string(": ") + e.get_msg();
+  } catch (const std::exception& e) {
+    c.state = IndexState::kDamaged;
+    c.detail = e.what();
+  }
+  return c;
+}
+
+struct IndexWriter::Impl {
+  IndexWriterOptions options;
+  Xapian::WritableDatabase db;
+  uint64_t last_seq = 0;
+};
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::~IndexWriter() {
+  if (!impl_) return;
+  try {
+    impl_->db.close();  // uncommitted changes are discarded, never half-written
+  } catch (const Xapian::Error&) {
+  }
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::Create(const std::string& index_dir,
+                                                         const IndexWriterOptions& options) {
+  std::error_code ec;
+  fs::remove_all(index_dir, ec);
+  if (ec) return Status::IOError(index_dir + ": cannot remove old index: " + ec.message());
+  fs::create_directories(index_dir, ec);
+  if (ec) return Status::IOError(index_dir + ": " + ec.message());
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->options = options;
+    impl->db = Xapian::WritableDatabase(index_dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS,
+                                        static_cast<int>(options.batch_size));
+    impl->db.set_metadata(std::string(kMetaFormat), std::to_string(kIndexFormatVersion));
+    impl->db.set_metadata(std::string(kMetaNormalizer), std::to_string(text::kNormalizerVersion));
+    impl->db.set_metadata(std::string(kMetaStemmer), std::to_string(text::kStemmerVersion));
+    impl->db.set_metadata(std::string(kMetaNameKey), std::to_string(text::kNameKeyVersion));
+    impl->db.set_metadata(std::string(kMetaLastSeq), "0");
+    impl->db.commit();
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IOError(index_dir + ": index is locked by another writer (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(index_dir + ": " + e.get_type() + ": " + e.get_msg());
+  }
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::OpenExisting(const std::string& index_dir,
+                                                               const IndexWriterOptions& options) {
+  IndexCheck c = CheckIndex(index_dir);
+  if (c.state != IndexState::kOk)
+    return Status::Corruption(index_dir + ": index " + std::string(IndexStateName(c.state)) + ": " + c.detail);
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->options = options;
+    impl->db = Xapian::WritableDatabase(index_dir, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS,
+                                        static_cast<int>(options.batch_size));
+    impl->last_seq = ParseU64(impl->db.get_metadata(std::string(kMetaLastSeq)));
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IOError(index_dir + ": index is locked by another writer (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    return Status::Corruption(index_dir + ": " + e.get_type() + ": " + e.get_msg());
+  }
+}
+
+Status IndexWriter::Add(const Article& a, uint64_t seq) {
+  if (a.id.empty()) return Status::InvalidArgument("article without id cannot be indexed");
+  try {
+    Xapian::Document doc = BuildDocument(a, impl_->options);
+    impl_->db.replace_document(terms::Make(terms::kId, a.id), doc);
+    if (seq > impl_->last_seq) impl_->last_seq = seq;
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("indexing " + a.id + ": " + e.get_type() + ": " + e.get_msg());
+  }
+}
+
+Status IndexWriter::Remove(std::string_view id) {
+  try {
+    impl_->db.delete_document(terms::Make(terms::kId, id));
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("removing " + std::string(id) + ": " + e.get_type() + ": " + e.get_msg());
+  }
+}
+
+Status IndexWriter::Commit() {
+  try {
+    impl_->db.set_metadata(std::string(kMetaLastSeq), std::to_string(impl_->last_seq));
+    impl_->db.commit();
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(std::string("committing index: ") + e.get_type() + ": " + e.get_msg());
+  }
+}
+
+uint64_t IndexWriter::last_seq() const { return impl_->last_seq; }
+
+std::string EncodeStoredFields(const StoredFields& f) {
+  std::string out;
+  out.reserve(f.id.size() + f.title.size() + f.outlet.size() + f.published.size() + f.body.size() + 16);
+  for (const std::string* s : {&f.id, &f.title, &f.outlet, &f.published, &f.body}) {
+    PutVarint(s->size(), &out);
+    out += *s;
+  }
+  return out;
+}
+
+Result<StoredFields> DecodeStoredFields(std::string_view data) {
+  StoredFields f;
+  for (std::string* s : {&f.id, &f.title, &f.outlet, &f.published, &f.body}) {
+    uint64_t n = 0;
+    if (!GetVarint(&data, &n) || n > data.size()) return Status::Corruption(std::string("index document data is truncated"));
+    s->assign(data.substr(0, n));
+    data.remove_prefix(n);
+  }
+  return f;
+}
+
+}  // namespace malaf::search
