@@ -38,10 +38,16 @@ struct Token {
 struct TokenizerOptions {
   bool emit_punctuation = false;  // also emit kPunct tokens (quotes, ، ؛ ؟ . ...)
   // Split clitics written with tatweel (الـ، لـ، بـ، وـ): "بـ12" -> "12",
-  // "الـ48" -> "48".
+  // "الـ48" -> "48". Display text has the tatweel removed already, so a
+  // clitic glued to a number or Latin word ("ب12", "بFacebook") is dropped
+  // too; Arabic words are never split.
   bool split_tatweel_clitics = true;
 };
 
 std::vector<Token> Tokenize(std::string_view text, const TokenizerOptions& options = {});
+
+// Appends the tokens of `text` to `*out` (reuse one vector across calls to
+// avoid allocation on hot paths).
+void TokenizeTo(std::string_view text, const TokenizerOptions& options, std::vector<Token>* out);
 
 }  // namespace malaf::text
