@@ -1,0 +1,77 @@
+// Article metadata read from the text itself: dateline, wire agencies,
+// authors, source line, outlet and publication date.
+//
+// FillMetadata runs after an Article has been built from any input format
+// (page, dossier section, feed item, JSON record). It reads the head of
+// a->body and:
+//  - takes the dateline at the start of the first paragraph ("جنيف ــ
+//    العربي الجديد", "موسكو - أ ف ب، يو بي آي، رويترز", "دبي، الإمارات
+//    العربية المتحدة (CNN)--", "جنيف 26 أغسطس 2016 /", "(أ ف ب) -",
+//    "واس- الرياض:") into dateline and dateline_city;
+//  - takes author lines ("كتب : …", "كتب عامر مصطفى", "بواسطة : …") into
+//    authors, source lines ("المصدر: …", "/مصدر: شينخوا/") into agencies
+//    or the outlet;
+//  - collects agencies credited anywhere in the text, one canonical
+//    (Arabic) name each, from data/agencies.tsv;
+//  - sets published/published_text from the candidate date texts first
+//    (meta tags, pubDate, JSON date), then date lines at the head of the
+//    body, then dates early in the body, resolving relative forms against
+//    options.reference;
+//  - sets outlet (when empty) from options.outlet_hint, the URL's domain or
+//    a source line, through the outlet registry (outlets.h).
+// Body editing: lines at the head that are only metadata or furniture (a
+// date line, an author line, a source line, share/print/comment counters)
+// are removed. A dateline that opens the first sentence ("جنيف 26 أغسطس
+// 2016 / قال وزير…") is removed from the body only when it stands on a
+// line of its own; when the sentence goes on after it, the body keeps it,
+// because it is part of what the reporter wrote and cutting it would leave
+// a sentence without its start. Trailing source lines ("المصدر: وكالات")
+// are removed too. Fields already set by the caller are kept (a title, an
+// outlet, authors from markup) and only added to.
+//
+// Threads: pure function of its arguments; safe for concurrent use.
+// Errors: none; what cannot be read is left empty.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/article.h"
+#include "extract/date_parser.h"
+
+namespace malaf {
+
+struct MetadataOptions {
+  // Raw date strings from the input's own markup, best first: page meta
+  // tags and <time>, a feed item's pubDate, a JSON record's date field.
+  std::vector<std::string> date_texts;
+  // The time relative dates count back from: the dossier's date, the
+  // feed's date, --reference-date, the file's mtime. Unknown = relative
+  // dates are not resolved (ParseReferenceTime reads an ISO string).
+  CivilTime reference;
+  // An outlet name or domain from outside the body (dossier prefix,
+  // og:site_name, feed title, JSON "source"), used when a->outlet is empty
+  // and canonicalized through the registry.
+  std::string outlet_hint;
+  // Remove head lines that are only metadata or furniture (see above).
+  bool edit_body = true;
+  // How many leading lines (paragraph lines) count as the head.
+  size_t head_lines = 6;
+  // How far into the body (bytes) a date is still taken as the article's.
+  size_t early_body_bytes = 1500;
+};
+
+void FillMetadata(Article* a, const MetadataOptions& options);
+
+// Agencies credited in `text`, canonical names in order of first mention,
+// each once. Short or ambiguous names (واس، وام، قنا) count only where the
+// text credits them: in parentheses, after "وكالة", in a dateline or a
+// source line.
+std::vector<std::string> FindAgencies(std::string_view text);
+
+// The canonical display name of an agency from any of its names
+// ("أ ف ب", "AFP", "فرانس برس" -> "فرانس برس"), else "".
+std::string CanonicalAgency(std::string_view name);
+
+}  // namespace malaf
