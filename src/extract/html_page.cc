@@ -1,0 +1,634 @@
+// ExtractHtmlPage: main-content extraction from one HTML page.
+//
+// 1. Parse (page_html_tree.h) and read metadata: <title>, og:/article: meta,
+//    canonical link, JSON-LD, <time>, itemprop, bylines.
+// 2. Cut the visible text into blocks at block-level elements and <br>,
+//    each with its words, link share, punctuation and the class/id hints of
+//    its ancestors (comment/share/related/footer... weak negative,
+//    article/content/body... weak positive).
+// 3. Weigh each block: sentence-like text with few links counts for its
+//    words, link lists and fragments count against. The element whose
+//    subtree has the largest total weight is the article container (a tree
+//    version of maximum-subsequence segmentation).
+// 4. Inside the container keep, in order, every block that is not
+//    furniture: link lists, blocks under comment/share/related hints,
+//    captions, text in another script, "Published On" lines, see-also
+//    headlines and widget labels are dropped; a tail header ("Comments",
+//    "الأكثر قراءة") after the text ends the article.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/page.h"
+#include "extract/page_furniture.h"
+#include "extract/page_html_tree.h"
+#include "extract/page_text_shape.h"
+#include "text/normalizer.h"
+
+namespace malaf {
+namespace {
+
+using html::Attr;
+using html::HtmlTree;
+using html::kNoNode;
+using html::Tag;
+
+bool IsInline(Tag t) {
+  switch (t) {
+    case Tag::kText: case Tag::kA: case Tag::kSpan: case Tag::kB: case Tag::kI: case Tag::kEm:
+    case Tag::kStrong: case Tag::kSmall: case Tag::kSup: case Tag::kSub: case Tag::kU:
+    case Tag::kAbbr: case Tag::kCite: case Tag::kQ: case Tag::kFont: case Tag::kMark: case Tag::kS:
+    case Tag::kDel: case Tag::kIns: case Tag::kBig: case Tag::kTt: case Tag::kKbd: case Tag::kSamp:
+    case Tag::kVar: case Tag::kDfn: case Tag::kBdi: case Tag::kBdo: case Tag::kData: case Tag::kNobr:
+    case Tag::kTime: case Tag::kCode: case Tag::kLabel: case Tag::kImg: case Tag::kWbr:
+    case Tag::kOther: case Tag::kPicture: case Tag::kSource: case Tag::kOutput: case Tag::kMap:
+    case Tag::kArea:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Subtrees that never hold article text.
+bool IsSkipped(Tag t) {
+  switch (t) {
+    case Tag::kHead: case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate:
+    case Tag::kSvg: case Tag::kMath: case Tag::kIframe: case Tag::kObject: case Tag::kEmbed:
+    case Tag::kVideo: case Tag::kAudio: case Tag::kCanvas: case Tag::kButton: case Tag::kSelect:
+    case Tag::kInput: case Tag::kTextarea: case Tag::kNav: case Tag::kDialog: case Tag::kTitle:
+    case Tag::kMeta: case Tag::kLink: case Tag::kBase: case Tag::kOption: case Tag::kDatalist:
+    case Tag::kFrameset: case Tag::kNoframes: case Tag::kNoembed: case Tag::kProgress:
+    case Tag::kMeter: case Tag::kKeygen:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ContainsAscii(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+bool SearchKeyEquals(std::string_view a, std::string_view b) {
+  return text::SearchKey(CollapseSpaces(a)) == text::SearchKey(CollapseSpaces(b));
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+// Class/id hints: negative for page furniture, positive for article bodies.
+// Weak on purpose: they tip decisions, they do not make them.
+int HintOf(const HtmlTree& tree, uint32_t node) {
+  std::string_view cls = tree.Get(node, Attr::kClass);
+  std::string_view id = tree.Get(node, Attr::kId);
+  std::string_view role = tree.Get(node, Attr::kRole);
+  std::string_view itemprop = tree.Get(node, Attr::kItemprop);
+  if (cls.empty() && id.empty() && role.empty() && itemprop.empty()) return 0;
+  std::string s = LowerAscii(cls);
+  s.push_back(' ');
+  s += LowerAscii(id);
+  int hint = 0;
+  static constexpr std::string_view kNegative[] = {
+      "comment", "disqus", "share", "sharing", "social", "related", "recommend", "sidebar",
+      "footer", "breadcrumb", "banner", "promo", "sponsor", "advert", "newsletter", "subscribe",
+      "signup", "cookie", "gdpr", "modal", "popup", "outbrain", "taboola", "trending", "popular",
+      "most-read", "mostread", "more-from", "read-more", "readmore", "also-read", "pagination",
+      "pager", "masthead", "widget", "toolbar", "print", "rail", "tags", "caption", "credit",
+      "byline", "author", "dateline", "timestamp", "login", "paywall", "menu", "navbar", "nav-",
+      "skip", "hidden", "teaser", "jump", "follow", "newsfeed", "ad-", "-ad", "ads", "promo"};
+  static constexpr std::string_view kPositive[] = {
+      "article", "content", "entry", "post", "story", "body", "text", "main", "prose", "blog"};
+  for (std::string_view w : kNegative) {
+    if (ContainsAscii(s, w)) { hint -= 2; }
+  }
+  for (std::string_view w : kPositive) {
+    if (ContainsAscii(s, w)) { hint += 1; }
+  }
+  if (role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner") hint -= 4;
+  if (role == "main" || role == "article") hint += 2;
+  if (itemprop == "articleBody" || itemprop == "text") hint += 3;
+  return std::clamp(hint, -5, 4);
+}
+
+bool IsHidden(const HtmlTree& tree, uint32_t node) {
+  if (tree.Has(node, Attr::kHidden)) return true;
+  std::string_view aria = tree.Get(node, Attr::kAriaHidden);
+  if (aria == "true") return true;
+  std::string_view style = tree.Get(node, Attr::kStyle);
+  if (!style.empty()) {
+    std::string s = LowerAscii(style);
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    if (ContainsAscii(s, "display:none") || ContainsAscii(s, "visibility:hidden")) return true;
+  }
+  return false;
+}
+
+struct Block {
+  std::string text;       // whitespace collapsed, not yet display-normalized
+  uint32_t element = 0;   // innermost block-level element holding the text
+  Tag tag = Tag::kOther;
+  int heading = 0;        // 1..6 for h1..h6
+  int hint = 0;           // sum of ancestors' negative hints (<= 0)
+  int positive = 0;       // sum of ancestors' positive hints
+  bool caption = false;   // inside figcaption / caption / figure
+  bool list_item = false;
+  size_t link_bytes = 0;  // bytes of text inside links
+  size_t bytes = 0;       // bytes of non-space text
+  TextShape shape;
+  double weight = 0;
+};
+
+struct Frame {
+  uint32_t node;
+  bool exiting;
+};
+
+// Walks the visible tree and cuts it into blocks.
+class BlockCollector {
+ public:
+  explicit BlockCollector(const HtmlTree& tree) : tree_(tree) {}
+
+  std::vector<Block> Run() {
+    const auto& nodes = tree_.nodes;
+    std::vector<int> neg(nodes.size(), 0), pos(nodes.size(), 0);
+    std::vector<uint8_t> in_link(nodes.size(), 0), in_caption(nodes.size(), 0), in_li(nodes.size(), 0);
+    std::vector<uint32_t> block_of(nodes.size(), 0);
+    std::vector<Frame> stack;
+    stack.push_back({0, false});
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      const html::Node& n = nodes[f.node];
+      if (f.exiting) {
+        Flush(f.node);
+        continue;
+      }
+      if (f.node != 0) {
+        uint32_t p = n.parent;
+        neg[f.node] = neg[p];
+        pos[f.node] = pos[p];
+        in_link[f.node] = in_link[p];
+        in_caption[f.node] = in_caption[p];
+        in_li[f.node] = in_li[p];
+        block_of[f.node] = block_of[p];
+      }
+      if (n.tag == Tag::kText) {
+        current_block_ = block_of[f.node];
+        Append(n.text, in_link[f.node] != 0);
+        cur_neg_ = neg[f.node];
+        cur_pos_ = pos[f.node];
+        cur_caption_ = in_caption[f.node] != 0;
+        cur_li_ = in_li[f.node] != 0;
+        continue;
+      }
+      if (IsSkipped(n.tag)) continue;
+      if (n.tag == Tag::kBr || n.tag == Tag::kHr) {
+        Flush(block_of[f.node]);
+        continue;
+      }
+      if (n.attr_end > n.attr_begin) {
+        if (IsHidden(tree_, f.node)) continue;
+        int h = HintOf(tree_, f.node);
+        if (h < 0) neg[f.node] += h;
+        else pos[f.node] += h;
+      }
+      switch (n.tag) {
+        case Tag::kFooter: case Tag::kAside: neg[f.node] -= 3; break;
+        case Tag::kHeader: neg[f.node] -= 1; break;
+        case Tag::kArticle: case Tag::kMain: pos[f.node] += 2; break;
+        case Tag::kA: in_link[f.node] = 1; break;
+        case Tag::kFigcaption: case Tag::kCaption: case Tag::kFigure: in_caption[f.node] = 1; break;
+        case Tag::kLi: case Tag::kDt: case Tag::kDd: in_li[f.node] = 1; break;
+        default: break;
+      }
+      bool block = !IsInline(n.tag);
+      if (block) {
+        Flush(block_of[f.node]);
+        block_of[f.node] = f.node;
+        stack.push_back({f.node, true});
+      }
+      // Children in reverse so that the first child is visited first.
+      std::vector<uint32_t>& kids = kids_;
+      kids.clear();
+      for (uint32_t c = n.first_child; c != kNoNode; c = nodes[c].next_sibling) kids.push_back(c);
+      for (size_t k = kids.size(); k-- > 0;) stack.push_back({kids[k], false});
+    }
+    return std::move(blocks_);
+  }
+
+ private:
+  void Append(std::string_view text, bool link) {
+    size_t solid = 0;
+    for (char c : text) {
+      if (c != ' ' && c != '\n' && c != '\t' && c != '\r') ++solid;
+    }
+    if (solid == 0) {
+      if (!buf_.empty()) buf_.push_back(' ');
+      return;
+    }
+    buf_.append(text.data(), text.size());
+    bytes_ += solid;
+    if (link) link_bytes_ += solid;
+  }
+
+  void Flush(uint32_t element) {
+    if (bytes_ == 0) {
+      buf_.clear();
+      return;
+    }
+    Block b;
+    b.text = CollapseSpaces(buf_);
+    b.element = element;
+    b.tag = tree_.nodes[element].tag;
+    if (b.tag >= Tag::kH1 && b.tag <= Tag::kH6) b.heading = static_cast<int>(b.tag) - static_cast<int>(Tag::kH1) + 1;
+    b.hint = cur_neg_;
+    b.positive = cur_pos_;
+    b.caption = cur_caption_;
+    b.list_item = cur_li_;
+    b.bytes = bytes_;
+    b.link_bytes = link_bytes_;
+    b.shape = ShapeOf(b.text);
+    blocks_.push_back(std::move(b));
+    buf_.clear();
+    bytes_ = link_bytes_ = 0;
+  }
+
+  const HtmlTree& tree_;
+  std::vector<Block> blocks_;
+  std::vector<uint32_t> kids_;
+  std::string buf_;
+  size_t bytes_ = 0, link_bytes_ = 0;
+  uint32_t current_block_ = 0;
+  int cur_neg_ = 0, cur_pos_ = 0;
+  bool cur_caption_ = false, cur_li_ = false;
+};
+
+double LinkDensity(const Block& b) {
+  return b.bytes == 0 ? 0.0 : static_cast<double>(b.link_bytes) / static_cast<double>(b.bytes);
+}
+
+bool IsSentenceLike(const Block& b) {
+  const TextShape& s = b.shape;
+  if (s.words >= 25) return true;
+  return s.words >= 10 && (s.stops + s.commas > 0 || s.ends_sentence);
+}
+
+double WeightOf(const Block& b) {
+  double words = static_cast<double>(b.shape.words);
+  double ld = LinkDensity(b);
+  double w;
+  if (b.heading) {
+    w = 0;
+  } else if (ld > 0.5) {
+    w = -words;
+  } else if (IsSentenceLike(b)) {
+    w = words * (1.0 - 1.5 * ld);
+  } else {
+    w = -0.5;
+  }
+  if (b.hint <= -3) w = w > 0 ? -0.5 * w : 1.5 * w;
+  return w;
+}
+
+// Text of a node's subtree (used for metadata elements), collapsed.
+std::string NodeText(const HtmlTree& tree, uint32_t node, size_t limit = 4096) {
+  std::string out;
+  std::vector<uint32_t> stack{node};
+  while (!stack.empty() && out.size() < limit) {
+    uint32_t n = stack.back();
+    stack.pop_back();
+    const html::Node& x = tree.nodes[n];
+    if (x.tag == Tag::kText) {
+      out.append(x.text);
+      out.push_back(' ');
+      continue;
+    }
+    if (n != node && IsSkipped(x.tag)) continue;
+    std::vector<uint32_t> kids;
+    for (uint32_t c = x.first_child; c != kNoNode; c = tree.nodes[c].next_sibling) kids.push_back(c);
+    for (size_t k = kids.size(); k-- > 0;) stack.push_back(kids[k]);
+  }
+  return CollapseSpaces(out);
+}
+
+void AddUnique(std::vector<std::string>* list, std::string value) {
+  value = CollapseSpaces(value);
+  if (value.empty()) return;
+  for (const auto& v : *list) if (v == value) return;
+  list->push_back(std::move(value));
+}
+
+struct Meta {
+  std::string og_title, twitter_title, html_title, h1, site_name, app_name, url, canonical, lang;
+  std::vector<std::string> dates;     // published first
+  std::vector<std::string> modified;
+  std::vector<std::string> authors;
+  std::string ld_headline;
+};
+
+void ReadJsonLd(const nlohmann::json& j, Meta* meta, int depth) {
+  if (depth > 6) return;
+  if (j.is_array()) {
+    for (const auto& x : j) ReadJsonLd(x, meta, depth + 1);
+    return;
+  }
+  if (!j.is_object()) return;
+  if (auto g = j.find("@graph"); g != j.end()) ReadJsonLd(*g, meta, depth + 1);
+  auto str = [&](const char* key) -> std::string {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_string()) return it->get<std::string>();
+    return {};
+  };
+  std::string published = str("datePublished");
+  if (!published.empty()) AddUnique(&meta->dates, published);
+  std::string modified = str("dateModified");
+  if (!modified.empty()) AddUnique(&meta->modified, modified);
+  if (meta->ld_headline.empty()) meta->ld_headline = str("headline");
+  if (auto a = j.find("author"); a != j.end() && !published.empty()) {
+    auto add = [&](const nlohmann::json& x) {
+      if (x.is_string()) AddUnique(&meta->authors, x.get<std::string>());
+      else if (x.is_object()) {
+        auto n = x.find("name");
+        if (n != x.end() && n->is_string()) AddUnique(&meta->authors, n->get<std::string>());
+      }
+    };
+    if (a->is_array()) for (const auto& x : *a) add(x);
+    else add(*a);
+  }
+  if (auto p = j.find("publisher"); p != j.end() && p->is_object() && meta->site_name.empty()) {
+    auto n = p->find("name");
+    if (n != p->end() && n->is_string()) meta->app_name = n->get<std::string>();
+  }
+}
+
+void ReadMeta(const HtmlTree& tree, Meta* meta) {
+  const auto& nodes = tree.nodes;
+  for (uint32_t i = 0; i < nodes.size(); ++i) {
+    const html::Node& n = nodes[i];
+    switch (n.tag) {
+      case Tag::kHtml:
+        if (meta->lang.empty()) meta->lang = std::string(tree.Get(i, Attr::kLang));
+        break;
+      case Tag::kTitle:
+        if (meta->html_title.empty() && n.first_child != kNoNode) {
+          meta->html_title = CollapseSpaces(nodes[n.first_child].text);
+        }
+        break;
+      case Tag::kH1:
+        if (meta->h1.empty()) meta->h1 = NodeText(tree, i, 1000);
+        break;
+      case Tag::kMeta: {
+        std::string key = LowerAscii(tree.Get(i, Attr::kProperty));
+        if (key.empty()) key = LowerAscii(tree.Get(i, Attr::kName));
+        if (key.empty()) key = LowerAscii(tree.Get(i, Attr::kItemprop));
+        std::string_view content = tree.Get(i, Attr::kContent);
+        if (key.empty() || content.empty()) break;
+        std::string value = CollapseSpaces(content);
+        if (key == "og:title") meta->og_title = value;
+        else if (key == "twitter:title") meta->twitter_title = value;
+        else if (key == "og:site_name") meta->site_name = value;
+        else if (key == "application-name") meta->app_name = value;
+        else if (key == "og:url") meta->url = value;
+        else if (key == "article:published_time" || key == "datepublished" || key == "date" ||
+                 key == "pubdate" || key == "publishdate" || key == "publish-date" || key == "dc.date" ||
+                 key == "dc.date.issued" || key == "dcterms.created" || key == "sailthru.date" ||
+                 key == "parsely-pub-date" || key == "article.published" || key == "og:published_time") {
+          AddUnique(&meta->dates, value);
+        } else if (key == "article:modified_time" || key == "og:updated_time" || key == "datemodified" ||
+                   key == "last-modified" || key == "dcterms.modified") {
+          AddUnique(&meta->modified, value);
+        } else if (key == "author" || key == "article:author" || key == "dc.creator" ||
+                   key == "parsely-author" || key == "sailthru.author") {
+          if (value.rfind("http", 0) != 0) AddUnique(&meta->authors, value);
+        }
+        break;
+      }
+      case Tag::kLink: {
+        std::string rel = LowerAscii(tree.Get(i, Attr::kRel));
+        if (rel == "canonical" && meta->canonical.empty()) meta->canonical = CollapseSpaces(tree.Get(i, Attr::kHref));
+        break;
+      }
+      case Tag::kScript:
+        if (n.first_child != kNoNode && nodes[n.first_child].text.size() < (1u << 20)) {
+          auto j = nlohmann::json::parse(nodes[n.first_child].text, nullptr, /*allow_exceptions=*/false);
+          if (!j.is_discarded()) ReadJsonLd(j, meta, 0);
+        }
+        break;
+      case Tag::kTime: {
+        std::string_view dt = tree.Get(i, Attr::kDatetime);
+        if (!dt.empty() && meta->dates.size() < 4) AddUnique(&meta->dates, std::string(dt));
+        break;
+      }
+      default:
+        if (n.attr_end > n.attr_begin) {
+          std::string_view prop = tree.Get(i, Attr::kItemprop);
+          if (prop == "datePublished") {
+            std::string_view v = tree.Get(i, Attr::kDatetime);
+            if (v.empty()) v = tree.Get(i, Attr::kContent);
+            AddUnique(&meta->dates, v.empty() ? NodeText(tree, i, 200) : std::string(v));
+          } else if (prop == "author" || tree.Get(i, Attr::kRel) == "author") {
+            std::string name = NodeText(tree, i, 200);
+            if (ShapeOf(name).words <= 6) AddUnique(&meta->authors, name);
+          }
+        }
+        break;
+    }
+  }
+}
+
+// Title separators between a headline and the site name.
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " \u2013 ", " \u2014 ", " :: ",
+                                                 " \u00bb ", " \u00ab ", " \u00b7 ", " / ", " \u2022 "};
+
+// Removes a site-name part from a <title>; sets *site to the removed part.
+std::string StripSiteName(const std::string& title, const std::string& known_site, std::string* site) {
+  for (std::string_view sep : kTitleSeparators) {
+    size_t at = title.rfind(sep);
+    if (at != std::string::npos) {
+      std::string head = title.substr(0, at), tail = title.substr(at + sep.size());
+      bool tail_site = !known_site.empty() ? SearchKeyEquals(tail, known_site) : ShapeOf(tail).words <= 4;
+      if (tail_site && !head.empty()) {
+        if (site) *site = tail;
+        return head;
+      }
+    }
+    size_t first = title.find(sep);
+    if (first != std::string::npos) {
+      std::string head = title.substr(0, first), tail = title.substr(first + sep.size());
+      if (!known_site.empty() && SearchKeyEquals(head, known_site) && !tail.empty()) {
+        if (site) *site = head;
+        return tail;
+      }
+    }
+  }
+  return title;
+}
+
+
+bool LooksLikeDateBlock(const Block& b) {
+  const TextShape& s = b.shape;
+  if (s.words == 0 || s.words > 10 || s.digits < 4 || s.ends_sentence) return false;
+  const std::string& t = b.text;
+  for (size_t i = 0; i + 4 <= t.size(); ++i) {
+    bool four = true;
+    for (size_t k = 0; k < 4; ++k) if (t[i + k] < '0' || t[i + k] > '9') { four = false; break; }
+    if (four && (t.compare(i, 2, "19") == 0 || t.compare(i, 2, "20") == 0)) return true;
+  }
+  return false;
+}
+
+// Last node index inside the subtree of `node`.
+uint32_t SubtreeEnd(const HtmlTree& tree, uint32_t node) {
+  uint32_t n = node;
+  while (tree.nodes[n].last_child != kNoNode) n = tree.nodes[n].last_child;
+  return n;
+}
+
+}  // namespace
+
+Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& options) {
+  if (html_text.size() > options.max_bytes) {
+    return Status::ResourceExhausted("html page of " + std::to_string(html_text.size()) +
+                                     " bytes is over the limit of " + std::to_string(options.max_bytes));
+  }
+  html::HtmlParseOptions parse_options;
+  parse_options.max_depth = options.max_depth;
+  HtmlTree tree = html::ParseHtml(html_text, parse_options);
+
+  Meta meta;
+  ReadMeta(tree, &meta);
+  Page page;
+  page.lang = meta.lang;
+  page.site_name = !meta.site_name.empty() ? meta.site_name : meta.app_name;
+  page.url = !meta.canonical.empty() ? meta.canonical : meta.url;
+  std::string site_from_title;
+  if (!meta.og_title.empty()) {
+    page.title = StripSiteName(meta.og_title, page.site_name, nullptr);
+  } else if (!meta.h1.empty() && (meta.html_title.empty() || meta.html_title.find(meta.h1) != std::string::npos)) {
+    page.title = meta.h1;
+  } else if (!meta.ld_headline.empty()) {
+    page.title = meta.ld_headline;
+  } else if (!meta.html_title.empty()) {
+    page.title = StripSiteName(meta.html_title, page.site_name, &site_from_title);
+  } else {
+    page.title = !meta.twitter_title.empty() ? meta.twitter_title : meta.h1;
+  }
+  if (page.site_name.empty()) {
+    if (site_from_title.empty() && !meta.html_title.empty()) StripSiteName(meta.html_title, "", &site_from_title);
+    page.site_name = site_from_title;
+  }
+  for (auto& d : meta.dates) page.date_texts.push_back(d);
+  for (auto& d : meta.modified) page.date_texts.push_back(d);
+  page.authors = meta.authors;
+
+  std::vector<Block> blocks = BlockCollector(tree).Run();
+
+  // The page's script decides which captions are "in another language".
+  size_t arabic = 0, latin = 0;
+  for (const Block& b : blocks) {
+    if (IsSentenceLike(b)) { arabic += b.shape.arabic; latin += b.shape.latin; }
+  }
+  bool page_is_arabic = arabic > latin;
+
+  // Container choice: the subtree with the largest total block weight.
+  std::vector<double> score(tree.nodes.size(), 0.0);
+  for (Block& b : blocks) {
+    b.weight = WeightOf(b);
+    score[b.element] += b.weight;
+  }
+  for (size_t i = tree.nodes.size(); i-- > 1;) score[tree.nodes[i].parent] += score[i];
+  uint32_t best = 0;
+  double best_score = -1e300;
+  for (uint32_t i = 0; i < tree.nodes.size(); ++i) {
+    if (tree.nodes[i].tag == Tag::kText) continue;
+    if (score[i] > best_score + 1e-9) {
+      best_score = score[i];
+      best = i;
+    }
+  }
+  uint32_t best_end = SubtreeEnd(tree, best);
+
+  std::string title_key = text::SearchKey(page.title);
+  size_t kept_words = 0;
+  bool see_also = false;
+  bool title_seen = false;
+  size_t since_title = 0;
+  for (const Block& b : blocks) {
+    bool inside = b.element >= best && b.element <= best_end;
+    const TextShape& s = b.shape;
+    if (!title_seen && !title_key.empty() && s.words <= 40 && text::SearchKey(b.text) == title_key) {
+      title_seen = true;
+      since_title = 0;
+      continue;
+    }
+    ++since_title;
+    // Visible dates near the title ("Published On 24/3/2016", "26 أغسطس 2016").
+    if (s.words <= 14 && (IsDateLabelLine(b.text) || (title_seen && since_title <= 8 && LooksLikeDateBlock(b)))) {
+      if (kept_words == 0 && page.date_texts.size() < 12) AddUnique(&page.date_texts, b.text);
+      continue;
+    }
+    if (!inside) continue;
+    if (s.words <= 8 && IsTailHeader(b.text)) {
+      if (kept_words >= 50) break;
+      continue;
+    }
+    bool headline_follows = false;
+    if (s.words <= 25 && IsSeeAlsoHeader(b.text, &headline_follows)) {
+      see_also = headline_follows;
+      continue;
+    }
+    double ld = LinkDensity(b);
+    if (see_also) {
+      if (ld > 0.3 || (s.words <= 20 && !s.ends_sentence)) continue;
+      see_also = false;
+    }
+    if (ld > 0.5 && s.words < 40) continue;
+    if (b.hint <= -3) continue;
+    if (b.caption && !IsSentenceLike(b)) continue;
+    if (b.caption && b.hint < 0) continue;
+    if (IsOtherScript(s, page_is_arabic)) continue;
+    if (!b.heading && s.words <= 2 && !s.ends_sentence) continue;
+    std::string clean = StripWidgetText(b.text);
+    if (clean.empty()) continue;
+    if (b.heading && kept_words == 0 && b.heading <= 1) continue;  // a second title line
+    page.paragraphs.push_back(text::NormalizeDisplay(clean));
+    if (!b.heading) kept_words += s.words;
+  }
+  if (page.title.empty() && page.paragraphs.empty()) return Status::Corruption("no text found in page");
+  if (!page.title.empty()) page.title = text::NormalizeDisplay(page.title);
+  return page;
+}
+
+std::string SniffHtmlCharset(std::string_view raw_bytes) {
+  std::string head = LowerAscii(raw_bytes.substr(0, 4096));
+  size_t pos = 0;
+  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+    size_t end = head.find('>', pos);
+    if (end == std::string::npos) end = head.size();
+    std::string_view tag = std::string_view(head).substr(pos, end - pos);
+    size_t cs = tag.find("charset");
+    if (cs != std::string_view::npos) {
+      size_t i = cs + 7;
+      while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t')) ++i;
+      if (i < tag.size() && tag[i] == '=') {
+        ++i;
+        while (i < tag.size() && (tag[i] == ' ' || tag[i] == '"' || tag[i] == '\'')) ++i;
+        size_t j = i;
+        while (j < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[j])) || tag[j] == '-' ||
+                                  tag[j] == '_' || tag[j] == ':' || tag[j] == '.')) ++j;
+        if (j > i) return std::string(tag.substr(i, j - i));
+      }
+    }
+    pos = end;
+  }
+  return "";
+}
+
+}  // namespace malaf
