@@ -357,10 +357,18 @@ class DateScanner {
                                                                       t.key == "\xd8\x9f" /* ؟ */);
     }
   }
+  // A date line: short, not a sentence, and the expression opens it (within
+  // its first three words) or closes it (within its last two).
   bool Standalone(const Cand& c, size_t max_words) const {
     if (whole_) return true;
     int line = toks_[c.begin].line;
-    return line_words_[line] <= static_cast<int>(max_words) && !line_ends_sentence_[line];
+    if (line_words_[line] > static_cast<int>(max_words) || line_ends_sentence_[line]) return false;
+    int before = 0, after = 0;
+    for (size_t k = c.begin; k-- > 0 && toks_[k].line == line;)
+      if (toks_[k].kind == TokKind::kWord || toks_[k].kind == TokKind::kNumber) ++before;
+    for (size_t k = c.end; k < toks_.size() && toks_[k].line == line && toks_[k].kind != TokKind::kNewline; ++k)
+      if (toks_[k].kind == TokKind::kWord || toks_[k].kind == TokKind::kNumber) ++after;
+    return before <= 3 || after <= 2;
   }
 
   // -- pieces ---------------------------------------------------------------
@@ -725,7 +733,10 @@ class DateScanner {
       }
     }
     // (b) MONTH DAY, YEAR  /  (c) MONTH [,|yearword] YEAR
-    if (MonthAt(j, true, &m, &hj, &k)) {
+    // A day number right before the month that did not make a valid date
+    // ("32 أغسطس 2016") spoils the month-year reading too.
+    bool after_day = j > 0 && Num(j - 1) && toks_[j - 1].digits <= 2 && SameLine(j - 1, j);
+    if (!after_day && MonthAt(j, true, &m, &hj, &k)) {
       size_t p = k;
       if (DayNum(p, &d)) {
         size_t q = p + 1;
