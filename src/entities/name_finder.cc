@@ -1,0 +1,680 @@
+#include "entities/name_finder.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "entities/lexicon.h"
+#include "text/name_key.h"
+
+namespace malaf::entities {
+namespace {
+
+constexpr int kMaxNameWords = 6;   // "محمد بن سلمان بن عبد العزيز" with connectors
+constexpr int kMaxRoleWords = 12;
+constexpr int kMaxOrgWords = 6;
+
+// Name keys of words that end compound given names (عبد الله، نصر الله،
+// صلاح الدين): never a surname on their own.
+bool IsCompoundTail(const std::string& name_key) {
+  return name_key == text::NameKey("\u0627\u0644\u0644\u0647") ||          // الله
+         name_key == text::NameKey("\u0627\u0644\u062F\u064A\u0646") ||    // الدين
+         name_key == text::NameKey("\u0627\u0644\u0631\u062D\u0645\u0646");  // الرحمن
+}
+
+enum class Source { kGazetteer = 0, kTitle = 1, kGivenName = 2, kVerb = 3, kHead = 4 };
+
+struct Candidate {
+  std::string type;
+  int first = 0, last = 0;  // name words
+  size_t start = 0, end = 0;
+  int gaz = -1;
+  std::string role;
+  int role_first = -1;
+  Source source = Source::kGazetteer;
+  bool weak = false;  // one word after a speech verb: kept only when coreference confirms it
+};
+
+// A role phrase with no name after it, to resolve to a person named before.
+struct RoleMention {
+  int first = 0, last = 0;
+  size_t start = 0, end = 0;
+  std::string head;                 // name key of the title word
+  bool counterpart = false;         // نظيره ...
+  std::vector<std::string> modifiers;  // name keys of the other role words
+};
+
+struct GazMatch {
+  int entry = -1;
+  int words = 0;
+  size_t skip = 0;
+};
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+class Finder {
+ public:
+  Finder(std::string_view body, const std::vector<Word>& words)
+      : lex_(Lexicon::Get()), body_(body), w_(words), n_(static_cast<int>(words.size())) {}
+
+  NameFinding Run();
+
+ private:
+  bool Arabic(int i) const {
+    return w_[i].letters && !w_[i].text.empty() && static_cast<unsigned char>(w_[i].text[0]) >= 0xD8;
+  }
+  bool Breaks(int i) const { return w_[i].punct || w_[i].break_before; }
+  WordClass ClassOfWord(int i) const {
+    for (const auto& f : w_[i].forms) {
+      WordClass c = lex_.ClassOf(f.key);
+      if (c != WordClass::kNone) return c;
+    }
+    return WordClass::kNone;
+  }
+  // The class of the word as written, clitics only و/ف removed.
+  WordClass ClassOfConj(int i) const {
+    for (const auto& f : w_[i].forms) {
+      if (f.skip > 2 || (f.skip == 2 && !f.conj)) continue;
+      WordClass c = lex_.ClassOf(f.key);
+      if (c != WordClass::kNone) return c;
+    }
+    return WordClass::kNone;
+  }
+  const WordForm* TitleForm(int i) const {
+    for (const auto& f : w_[i].forms) {
+      WordClass c = lex_.ClassOf(f.key);
+      if (c == WordClass::kTitle || c == WordClass::kCounterpart) return &f;
+    }
+    return nullptr;
+  }
+  const SpeechVerb* VerbOf(int i) const {
+    for (const auto& f : w_[i].forms) {
+      if (f.skip > 2 || (f.skip == 2 && !f.conj)) continue;
+      if (const SpeechVerb* v = lex_.Verb(f.key)) return v;
+    }
+    return nullptr;
+  }
+  bool Given(int i, size_t skip = 0) const {
+    return lex_.IsGivenName(Lexicon::GivenNameKey(w_[i].text.substr(skip)));
+  }
+  bool GivenAnyForm(int i, size_t* skip) const {
+    for (const auto& f : w_[i].forms) {
+      if (Given(i, f.skip)) {
+        *skip = f.skip;
+        return true;
+      }
+    }
+    return false;
+  }
+  bool NotName(int i) const {
+    if (lex_.IsNotName(w_[i].key)) return true;
+    for (const auto& f : w_[i].forms)
+      if (f.conj && f.skip == 2 && lex_.IsNotName(f.key)) return true;
+    return false;
+  }
+  bool Preposition(int i) const {
+    // على folds to the key of the name علي; the written form tells them apart.
+    return lex_.ClassOf(w_[i].key) == WordClass::kPreposition && w_[i].text != "\u0639\u0644\u064A";
+  }
+  bool AnyFormDefinite(int i) const {
+    for (const auto& f : w_[i].forms)
+      if (IsDefinite(f.key)) return true;
+    return false;
+  }
+  bool ConjStart(int i) const {
+    // و glued to the word starts a new phrase ("وسيرغي"), unless the word is a
+    // given name that begins with و (وليد، وائل).
+    return w_[i].forms.size() > 1 && w_[i].forms[1].conj && w_[i].key.rfind("\u0648", 0) == 0 && !Given(i);
+  }
+  bool GazPlaceOrOrg(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type != "person"; }
+  bool GazPerson(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type == "person"; }
+
+  bool NameStartOK(int i, bool allow_definite) const;
+  bool NameContOK(int i) const;
+  int ParseName(int k) const;  // last word of a name starting at k, or -1
+
+  GazMatch MatchGazetteer(int i) const;
+  void ScanGazetteer();
+  void TitlePattern(int i);
+  void VerbPattern(int i);
+  void GivenNamePattern(int i);
+  void HeadPattern(int i);
+
+  std::string RoleText(int first, size_t skip, int last) const {
+    return std::string(body_.substr(w_[first].start + skip, w_[last].end - w_[first].start - skip));
+  }
+  std::vector<std::string> RoleKeys(std::string_view role) const;
+  void Resolve(NameFinding* out);
+
+  const Lexicon& lex_;
+  std::string_view body_;
+  const std::vector<Word>& w_;
+  int n_;
+  std::vector<GazMatch> gaz_at_;
+  std::vector<Candidate> cands_;
+  std::vector<RoleMention> roles_;
+  std::unordered_map<int, std::pair<std::string, int>> text_role_at_;  // role written before a gazetteer person's name
+};
+
+GazMatch Finder::MatchGazetteer(int i) const {
+  GazMatch best;
+  if (!w_[i].letters) return best;
+  const auto& phrases = lex_.phrases();
+  for (const auto& f : w_[i].forms) {
+    std::string k = f.key;
+    int words = 1;
+    auto check = [&] {
+      // A one-word name that is also a common word ("كيف" for Kyiv) is not taken alone.
+      if (words == 1 && lex_.IsNotName(k)) return;
+      auto it = phrases.find(k);
+      if (it != phrases.end() && words > best.words) best = GazMatch{it->second, words, f.skip};
+    };
+    check();
+    for (int j = i + 1; j < n_ && words < lex_.max_phrase_words(); ++j) {
+      if (Breaks(j) || !w_[j].letters) break;
+      k += ' ';
+      k += w_[j].key;
+      ++words;
+      check();
+    }
+  }
+  return best;
+}
+
+void Finder::ScanGazetteer() {
+  gaz_at_.assign(n_, GazMatch{});
+  for (int i = 0; i < n_; ++i) {
+    GazMatch m = MatchGazetteer(i);
+    if (m.entry < 0) continue;
+    gaz_at_[i] = m;
+    const GazetteerEntry& e = lex_.entries()[m.entry];
+    Candidate c;
+    c.type = e.type;
+    c.first = i;
+    c.last = i + m.words - 1;
+    c.start = w_[i].start + m.skip;
+    c.end = w_[c.last].end;
+    c.gaz = m.entry;
+    c.source = Source::kGazetteer;
+    cands_.push_back(c);
+    i = c.last;
+  }
+}
+
+bool Finder::NameStartOK(int i, bool allow_definite) const {
+  if (i >= n_ || !Arabic(i) || w_[i].break_before) return false;
+  if (Given(i)) return true;
+  if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
+  WordClass c = ClassOfConj(i);
+  if (c != WordClass::kNone && c != WordClass::kConnector && c != WordClass::kParticle) return false;
+  if (GazPlaceOrOrg(i)) return false;
+  if (!allow_definite && IsDefinite(w_[i].key)) return false;
+  return Letters(w_[i].key) >= 2;
+}
+
+bool Finder::NameContOK(int i) const {
+  if (i >= n_ || !Arabic(i) || Breaks(i)) return false;
+  if (Given(i) && !ConjStart(i)) return true;
+  if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
+  WordClass c = ClassOfConj(i);
+  if (c != WordClass::kNone && c != WordClass::kConnector && c != WordClass::kParticle) return false;
+  if (GazPlaceOrOrg(i)) return false;
+  return true;
+}
+
+int Finder::ParseName(int k) const {
+  int last = -1;
+  for (int j = k; j < n_ && j - k < kMaxNameWords; ++j) {
+    if (j > k && !NameContOK(j)) break;
+    last = j;
+  }
+  // A name never ends on a connector or particle ("بن", "دي").
+  while (last >= k) {
+    WordClass c = lex_.ClassOf(w_[last].key);
+    if (c != WordClass::kConnector && c != WordClass::kParticle) break;
+    --last;
+  }
+  return last >= k ? last : -1;
+}
+
+void Finder::TitlePattern(int i) {
+  const WordForm* tf = TitleForm(i);
+  if (!tf || !Arabic(i)) return;
+  bool counterpart = lex_.ClassOf(tf->key) == WordClass::kCounterpart;
+  int role_end = i;
+  bool after_prep = false;
+  int j = i + 1;
+  while (j < n_ && j - i < kMaxRoleWords) {
+    if (Breaks(j) || !w_[j].letters) break;
+    if (GazPerson(j)) break;
+    WordClass c = ClassOfWord(j);
+    if (Preposition(j)) {
+      after_prep = true;
+      ++j;
+      continue;
+    }
+    if (GazPlaceOrOrg(j)) {
+      j += gaz_at_[j].words;
+      role_end = j - 1;
+      after_prep = false;
+      continue;
+    }
+    if (c == WordClass::kTitle || c == WordClass::kModifier || c == WordClass::kOrgHead || c == WordClass::kPlaceHead) {
+      role_end = j++;
+      after_prep = false;
+      continue;
+    }
+    if (AnyFormDefinite(j) && !NotName(j) && !ConjStart(j)) {
+      role_end = j++;
+      after_prep = false;
+      continue;
+    }
+    if (after_prep && !NotName(j)) {
+      role_end = j++;
+      after_prep = false;
+      continue;
+    }
+    break;
+  }
+  int k = role_end + 1;
+  bool comma = false;
+  if (k < n_ && w_[k].punct && (w_[k].cp == U',' || w_[k].cp == U'\u060C') && !(k + 1 < n_ && w_[k + 1].break_before)) {
+    comma = true;
+    ++k;
+  }
+  // "الأمير الوليد بن طلال": the definite word was the name's first word.
+  if (!comma && k < n_ && role_end > i && lex_.ClassOf(w_[k].key) == WordClass::kConnector &&
+      IsDefinite(w_[role_end].key) && !GazPlaceOrOrg(role_end)) {
+    k = role_end--;
+  }
+  std::string role = RoleText(i, tf->skip, role_end);
+  if (!counterpart && k < n_ && GazPerson(k)) {
+    text_role_at_[k] = {role, i};
+    return;
+  }
+  int last = counterpart ? -1 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
+  if (last >= 0) {
+    Candidate c;
+    c.type = "person";
+    c.first = k;
+    c.last = last;
+    c.start = w_[k].start;
+    c.end = w_[last].end;
+    c.role = role;
+    c.role_first = i;
+    c.source = Source::kTitle;
+    cands_.push_back(c);
+    return;
+  }
+  RoleMention r;
+  r.first = i;
+  r.last = role_end;
+  r.start = w_[i].start + tf->skip;
+  r.end = w_[role_end].end;
+  r.head = text::NameKey(tf->key);
+  r.counterpart = counterpart;
+  for (int m = i + 1; m <= role_end; ++m) {
+    if (Preposition(m)) continue;
+    r.modifiers.push_back(text::NameKey(w_[m].forms.back().key));
+  }
+  roles_.push_back(r);
+}
+
+void Finder::VerbPattern(int i) {
+  const SpeechVerb* v = VerbOf(i);
+  if (!v || v->kind != VerbKind::kVerb) return;
+  int k = i + 1;
+  if (k >= n_ || Breaks(k) || gaz_at_[k].entry >= 0 || TitleForm(k)) return;
+  bool definite = IsDefinite(w_[k].key);
+  if (!NameStartOK(k, /*allow_definite=*/true)) return;
+  int last = definite ? k : ParseName(k);
+  if (last < 0) return;
+  Candidate c;
+  c.type = "person";
+  c.first = k;
+  c.last = last;
+  c.start = w_[k].start;
+  c.end = w_[last].end;
+  c.source = Source::kVerb;
+  bool family = false;
+  for (int m = k + 1; m <= last; ++m)
+    if (IsDefinite(w_[m].key) || lex_.ClassOf(w_[m].key) == WordClass::kConnector || Given(m)) family = true;
+  c.weak = !(last > k && (Given(k) || family));
+  cands_.push_back(c);
+}
+
+void Finder::GivenNamePattern(int i) {
+  size_t skip = 0;
+  if (!Arabic(i) || !GivenAnyForm(i, &skip)) return;
+  // "جامعة الملك سعود", "شارع محمد الخامس": the name belongs to an organisation or place.
+  if (i > 0 && !Breaks(i) && (ClassOfWord(i - 1) == WordClass::kOrgHead || ClassOfWord(i - 1) == WordClass::kPlaceHead)) return;
+  int last = i;
+  for (int j = i + 1; j < n_ && j - i < kMaxNameWords; ++j) {
+    if (!NameContOK(j)) break;
+    last = j;
+  }
+  while (last > i) {
+    WordClass c = lex_.ClassOf(w_[last].key);
+    if (c != WordClass::kConnector && c != WordClass::kParticle) break;
+    --last;
+  }
+  if (last == i) return;
+  Candidate c;
+  c.type = "person";
+  c.first = i;
+  c.last = last;
+  c.start = w_[i].start + skip;
+  c.end = w_[last].end;
+  c.source = Source::kGivenName;
+  cands_.push_back(c);
+}
+
+void Finder::HeadPattern(int i) {
+  if (!Arabic(i)) return;
+  for (const auto& f : w_[i].forms) {
+    WordClass c = lex_.ClassOf(f.key);
+    if ((c != WordClass::kOrgHead && c != WordClass::kPlaceHead) || IsDefinite(f.key)) continue;
+    int k = i + 1;
+    if (k >= n_ || Breaks(k) || !Arabic(k) || NotName(k) || VerbOf(k)) return;
+    if (c == WordClass::kPlaceHead) {
+      if (gaz_at_[k].entry >= 0 || ClassOfWord(k) != WordClass::kNone || ConjStart(k)) return;
+      Candidate p;
+      p.type = "place";
+      p.first = p.last = k;
+      p.start = w_[k].start;
+      p.end = w_[k].end;
+      p.source = Source::kHead;
+      cands_.push_back(p);
+      return;
+    }
+    int last = i;
+    for (int j = k; j < n_ && j - i < kMaxOrgWords; ++j) {
+      if (Breaks(j) || !Arabic(j) || NotName(j) || ConjStart(j)) break;
+      if (gaz_at_[j].entry >= 0 && lex_.entries()[gaz_at_[j].entry].type == "person") break;
+      bool ok = AnyFormDefinite(j) || gaz_at_[j].entry >= 0 || Given(j) ||
+                lex_.ClassOf(w_[j].key) == WordClass::kConnector;
+      if (!ok) break;
+      if (gaz_at_[j].entry >= 0) j += gaz_at_[j].words - 1;
+      last = j;
+    }
+    if (last == i) return;
+    Candidate o;
+    o.type = "organization";
+    o.first = i;
+    o.last = last;
+    o.start = w_[i].start + f.skip;
+    o.end = w_[last].end;
+    o.source = Source::kHead;
+    cands_.push_back(o);
+    return;
+  }
+}
+
+std::vector<std::string> Finder::RoleKeys(std::string_view role) const {
+  std::vector<std::string> keys;
+  for (const Word& w : Words(role)) {
+    if (w.punct || !w.letters) continue;
+    keys.push_back(text::NameKey(w.forms.back().key));
+    if (w.forms.size() > 1) keys.push_back(text::NameKey(w.key));
+  }
+  return keys;
+}
+
+NameFinding Finder::Run() {
+  text_role_at_.clear();
+  ScanGazetteer();
+  for (int i = 0; i < n_; ++i) {
+    if (w_[i].punct) continue;
+    TitlePattern(i);
+    VerbPattern(i);
+    GivenNamePattern(i);
+    HeadPattern(i);
+  }
+  NameFinding out;
+  Resolve(&out);
+  return out;
+}
+
+void Finder::Resolve(NameFinding* out) {
+  // 1. Overlaps: the longer span wins, then the more reliable source.
+  std::vector<int> order(cands_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const Candidate& x = cands_[a];
+    const Candidate& y = cands_[b];
+    if (x.weak != y.weak) return !x.weak;
+    int lx = x.last - x.first, ly = y.last - y.first;
+    if (lx != ly) return lx > ly;
+    return x.source < y.source;
+  });
+  std::vector<int> owner(n_, -1);
+  std::vector<int> kept;
+  for (int ci : order) {
+    const Candidate& c = cands_[ci];
+    bool free = true;
+    for (int m = c.first; m <= c.last; ++m) free = free && owner[m] < 0;
+    if (!free) continue;
+    for (int m = c.first; m <= c.last; ++m) owner[m] = ci;
+    kept.push_back(ci);
+  }
+  std::sort(kept.begin(), kept.end(), [&](int a, int b) { return cands_[a].start < cands_[b].start; });
+
+  // 2. Entities. Key: gazetteer entry, else type + name key.
+  struct Building {
+    Entity e;
+    std::vector<std::string> name_words;  // name keys of the canonical name's words
+    std::vector<std::string> role_keys;
+    int last_ref = -1;
+  };
+  std::vector<Building> ents;
+  std::map<std::string, int> by_key;
+  auto surface_of = [&](const Candidate& c) { return std::string(body_.substr(c.start, c.end - c.start)); };
+  auto name_key_of = [&](const Candidate& c) { return text::NameKeyPhrase(body_.substr(c.start, c.end - c.start)); };
+  struct Ref {
+    int entity;
+    int first, last;
+    size_t start, end;
+    int role_first = -1;
+  };
+  std::vector<Ref> refs;
+  std::vector<int> weak;
+  for (int ci : kept) {
+    Candidate& c = cands_[ci];
+    if (c.weak) {
+      weak.push_back(ci);
+      continue;
+    }
+    std::string key;
+    int gaz = c.gaz;
+    std::string nk;
+    if (gaz < 0 && c.type == "person") {
+      nk = name_key_of(c);
+      gaz = lex_.PersonByNameKey(nk);
+    }
+    if (gaz >= 0) {
+      key = "g:" + std::to_string(gaz);
+    } else {
+      key = c.type + ":" + (nk.empty() ? name_key_of(c) : nk);
+    }
+    auto it = by_key.find(key);
+    int idx;
+    if (it == by_key.end()) {
+      idx = static_cast<int>(ents.size());
+      by_key.emplace(key, idx);
+      Building b;
+      b.e.type = gaz >= 0 ? lex_.entries()[gaz].type : c.type;
+      b.e.name = gaz >= 0 ? lex_.entries()[gaz].canonical : surface_of(c);
+      b.name_words = SplitWords(text::NameKeyPhrase(b.e.name));
+      if (gaz >= 0 && b.e.type == "person") b.role_keys = RoleKeys(lex_.entries()[gaz].role);
+      ents.push_back(std::move(b));
+    } else {
+      idx = it->second;
+    }
+    std::string role = c.role;
+    int role_first = c.role_first;
+    if (role.empty()) {
+      auto r = text_role_at_.find(c.first);
+      if (r != text_role_at_.end()) std::tie(role, role_first) = r->second;
+    }
+    if (!role.empty() && ents[idx].e.type == "person" && ents[idx].e.role.empty()) {
+      ents[idx].e.role = role;
+      auto rk = RoleKeys(role);
+      ents[idx].role_keys.insert(ents[idx].role_keys.end(), rk.begin(), rk.end());
+    }
+    // A longer spelling of a pattern-found name becomes its canonical form.
+    if (gaz < 0 && c.last - c.first + 1 > static_cast<int>(ents[idx].name_words.size())) {
+      ents[idx].e.name = surface_of(c);
+      ents[idx].name_words = SplitWords(text::NameKeyPhrase(ents[idx].e.name));
+    }
+    refs.push_back(Ref{idx, c.first, c.last, c.start, c.end, role_first});
+  }
+
+  // 3. People found by pattern whose words end another person's name are that
+  // person ("دي ميستورا" in "ستيفان دي ميستورا", "كيري" in "جون كيري").
+  auto ends_with = [](const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+    if (shorter.empty() || shorter.size() >= longer.size()) return false;
+    return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+  };
+  std::vector<int> merged_into(ents.size(), -1);
+  for (size_t a = 0; a < ents.size(); ++a) {
+    if (ents[a].e.type != "person") continue;
+    for (size_t b = 0; b < ents.size(); ++b) {
+      if (a == b || ents[b].e.type != "person" || merged_into[b] >= 0) continue;
+      if (ends_with(ents[b].name_words, ents[a].name_words)) {
+        merged_into[a] = static_cast<int>(b);
+        break;
+      }
+    }
+  }
+  auto final_of = [&](int e) {
+    while (merged_into[e] >= 0) e = merged_into[e];
+    return e;
+  };
+  for (auto& r : refs) r.entity = final_of(r.entity);
+  for (size_t a = 0; a < ents.size(); ++a) {
+    if (merged_into[a] < 0) continue;
+    int b = final_of(static_cast<int>(a));
+    if (ents[b].e.role.empty() && !ents[a].e.role.empty()) ents[b].e.role = ents[a].e.role;
+    ents[b].role_keys.insert(ents[b].role_keys.end(), ents[a].role_keys.begin(), ents[a].role_keys.end());
+  }
+
+  // 4. Surnames alone ("لافروف", "والجبير") and weak speech-verb subjects
+  // resolve to a person of two words or more whose last word they are.
+  std::unordered_map<std::string, int> surname;
+  for (size_t e = 0; e < ents.size(); ++e) {
+    if (merged_into[e] >= 0 || ents[e].e.type != "person" || ents[e].name_words.size() < 2) continue;
+    const std::string& last = ents[e].name_words.back();
+    if (IsCompoundTail(last) || Letters(last) < 2) continue;
+    auto [it, fresh] = surname.emplace(last, static_cast<int>(e));
+    if (!fresh && it->second != static_cast<int>(e)) it->second = -1;  // two people share it: ambiguous
+  }
+  std::vector<bool> covered(n_, false);
+  for (const auto& r : refs)
+    for (int m = r.first; m <= r.last; ++m) covered[m] = true;
+  for (int i = 0; i < n_; ++i) {
+    if (covered[i] || !Arabic(i) || NotName(i)) continue;
+    for (const auto& f : w_[i].forms) {
+      if (Letters(f.key) < 3) continue;
+      auto it = surname.find(text::NameKey(f.key));
+      if (it == surname.end() || it->second < 0) continue;
+      int first = i;
+      size_t start = w_[i].start + f.skip;
+      // "دي ميستورا": take the particle along.
+      if (f.skip == 0 && i > 0 && !Breaks(i) && lex_.ClassOf(w_[i - 1].key) == WordClass::kParticle) {
+        first = i - 1;
+        start = w_[i - 1].start;
+      }
+      refs.push_back(Ref{it->second, first, i, start, w_[i].end});
+      covered[i] = true;
+      break;
+    }
+  }
+  (void)weak;
+  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.start < b.start; });
+
+  // 5. Role mentions resolve to the latest person before them whose role
+  // has the same title and every modifier ("الوزير الروسي" -> وزير الخارجية الروسي).
+  std::vector<Reference> role_refs;
+  for (const auto& rm : roles_) {
+    if (covered[rm.first]) continue;
+    int best = -1;
+    size_t best_pos = 0;
+    for (const auto& r : refs) {
+      if (r.start >= rm.start) break;
+      const Building& b = ents[r.entity];
+      if (b.e.type != "person") continue;
+      const auto& rk = b.role_keys;
+      auto has = [&](const std::string& k) { return std::find(rk.begin(), rk.end(), k) != rk.end(); };
+      if (!rm.counterpart && !has(rm.head)) continue;
+      if (rm.counterpart && rm.modifiers.empty()) continue;
+      bool all = true;
+      for (const auto& m : rm.modifiers) all = all && has(m);
+      if (!all) continue;
+      if (r.start >= best_pos || best < 0) {
+        best = r.entity;
+        best_pos = r.start;
+      }
+    }
+    Reference ref;
+    ref.first = rm.first;
+    ref.last = rm.last;
+    ref.start = rm.start;
+    ref.end = rm.end;
+    ref.by_role = true;
+    if (best >= 0) {
+      ref.entity = best;
+      role_refs.push_back(ref);
+    } else {
+      out->unresolved_roles.push_back(ref);
+    }
+  }
+
+  // 6. Output, entities in order of first mention.
+  std::vector<int> new_index(ents.size(), -1);
+  for (const auto& r : refs) {
+    if (new_index[r.entity] >= 0) continue;
+    new_index[r.entity] = static_cast<int>(out->entities.size());
+    Building& b = ents[r.entity];
+    if (b.e.type == "person" && b.e.role.empty()) {
+      auto g = by_key.end();
+      for (auto it = by_key.begin(); it != by_key.end(); ++it)
+        if (it->second == r.entity && it->first.rfind("g:", 0) == 0) g = it;
+      if (g != by_key.end()) b.e.role = lex_.entries()[std::stoi(g->first.substr(2))].role;
+    }
+    out->entities.push_back(Entity{b.e.type, b.e.name, {}, b.e.role, {}});
+  }
+  for (const auto& r : refs) {
+    Entity& e = out->entities[new_index[r.entity]];
+    std::string s(body_.substr(r.start, r.end - r.start));
+    if (std::find(e.surfaces.begin(), e.surfaces.end(), s) == e.surfaces.end()) e.surfaces.push_back(s);
+    e.mentions.push_back(Span{r.start, r.end});
+    out->references.push_back(Reference{new_index[r.entity], r.first, r.last, r.start, r.end, false, r.role_first});
+  }
+  for (auto& rr : role_refs) {
+    rr.entity = new_index[rr.entity];
+    if (rr.entity >= 0) out->references.push_back(rr);
+  }
+  std::sort(out->references.begin(), out->references.end(),
+            [](const Reference& a, const Reference& b) { return a.start < b.start; });
+}
+
+}  // namespace
+
+NameFinding FindNames(std::string_view body, const std::vector<Word>& words) {
+  Finder f(body, words);
+  return f.Run();
+}
+
+}  // namespace malaf::entities

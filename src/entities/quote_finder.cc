@@ -1,0 +1,313 @@
+#include "entities/quote_finder.h"
+
+#include <algorithm>
+#include <string>
+
+#include "entities/lexicon.h"
+#include "text/normalizer.h"
+
+namespace malaf::entities {
+namespace {
+
+constexpr int kMaxSubjectDistance = 14;  // words from a speech verb to its subject's name
+constexpr int kMaxAfterQuote = 4;        // words from a closing mark to a verb of attribution
+
+bool IsSentenceEnd(const Word& w) {
+  return w.punct && (w.cp == U'.' || w.cp == U'!' || w.cp == U'?' || w.cp == U'\u061F' || w.cp == U'\u06D4');
+}
+bool IsComma(const Word& w) { return w.punct && (w.cp == U',' || w.cp == U'\u060C'); }
+bool IsQuoteMark(char32_t c) {
+  return c == U'"' || c == U'\u00AB' || c == U'\u00BB' || c == U'\u201C' || c == U'\u201D' || c == U'\u201E';
+}
+
+struct QuoteSpan {
+  int open = 0, close = 0;  // word indices of the marks
+};
+
+// Who speaks, as found in the text.
+struct Subject {
+  int entity = -1;        // into NameFinding::entities
+  std::string surface;    // as the text names them
+  bool found = false;     // a subject was written (even if not resolved)
+};
+
+// One speech verb in the text, with the subject written after it.
+struct SpeechEvent {
+  int word = 0;
+  const SpeechVerb* verb = nullptr;
+  Subject subject;
+};
+
+class QuoteFinder {
+ public:
+  QuoteFinder(std::string_view body, const std::vector<Word>& words, const NameFinding& names, size_t min_words)
+      : lex_(Lexicon::Get()), body_(body), w_(words), names_(names), n_(static_cast<int>(words.size())),
+        min_words_(min_words) {
+    ref_at_.assign(n_, -1);
+    for (size_t r = 0; r < names_.references.size(); ++r) {
+      const Reference& ref = names_.references[r];
+      if (ref.first >= 0 && ref.first < n_ && ref_at_[ref.first] < 0) ref_at_[ref.first] = static_cast<int>(r);
+      // "وقال السفير الروسي لدى الأمم المتحدة فيتالي تشوركين": the role
+      // leads to the person, whatever names it contains.
+      if (ref.role_first >= 0 && ref.role_first < n_) ref_at_[ref.role_first] = static_cast<int>(r);
+    }
+    role_at_.assign(n_, -1);
+    for (size_t r = 0; r < names_.unresolved_roles.size(); ++r) {
+      const Reference& ref = names_.unresolved_roles[r];
+      if (ref.first >= 0 && ref.first < n_) role_at_[ref.first] = static_cast<int>(r);
+    }
+  }
+
+  std::vector<Quote> Run();
+
+ private:
+  const SpeechVerb* VerbOf(int i) const {
+    if (w_[i].punct) return nullptr;
+    for (const auto& f : w_[i].forms) {
+      if (f.skip > 2 || (f.skip == 2 && !f.conj)) continue;
+      if (const SpeechVerb* v = lex_.Verb(f.key)) return v;
+    }
+    return nullptr;
+  }
+  std::vector<QuoteSpan> Spans() const;
+  Subject SubjectAfter(int i, int limit) const;
+  void CollectEvents();
+  Subject Current(int before_word) const;
+  std::string Surface(const Reference& r) const { return std::string(body_.substr(r.start, r.end - r.start)); }
+
+  const Lexicon& lex_;
+  std::string_view body_;
+  const std::vector<Word>& w_;
+  const NameFinding& names_;
+  int n_;
+  size_t min_words_;
+  std::vector<int> ref_at_;
+  std::vector<int> role_at_;
+  std::vector<SpeechEvent> events_;
+  // Speakers of quotations already attributed, by the word of their opening mark.
+  std::vector<std::pair<int, Subject>> spoken_;
+};
+
+std::vector<QuoteSpan> QuoteFinder::Spans() const {
+  std::vector<QuoteSpan> spans;
+  int i = 0;
+  while (i < n_) {
+    if (!w_[i].punct || !IsQuoteMark(w_[i].cp) || w_[i].cp == U'\u00BB') {
+      ++i;
+      continue;
+    }
+    char32_t open = w_[i].cp;
+    int depth = 0;
+    int close = -1;
+    for (int j = i + 1; j < n_; ++j) {
+      if (w_[j].break_before) break;
+      if (!w_[j].punct) continue;
+      char32_t c = w_[j].cp;
+      if (open == U'\u00AB') {
+        if (c == U'\u00AB') ++depth;
+        if (c == U'\u00BB') {
+          if (depth == 0) {
+            close = j;
+            break;
+          }
+          --depth;
+        }
+      } else if (open == U'"') {
+        if (c == U'"') {
+          close = j;
+          break;
+        }
+      } else if (c == U'\u201C' || c == U'\u201D') {  // curly pairs in either order, „ closes with either
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) {
+      ++i;
+      continue;
+    }
+    spans.push_back(QuoteSpan{i, close});
+    i = close + 1;
+  }
+  return spans;
+}
+
+Subject QuoteFinder::SubjectAfter(int i, int limit) const {
+  Subject s;
+  for (int j = i + 1; j < n_ && j <= i + limit; ++j) {
+    const Word& w = w_[j];
+    if (w.break_before) break;
+    if (w.punct && !IsComma(w)) break;
+    if (ref_at_[j] >= 0) {
+      const Reference& r = names_.references[ref_at_[j]];
+      s.entity = r.entity;
+      s.surface = Surface(r);
+      s.found = true;
+      return s;
+    }
+    if (role_at_[j] >= 0) {
+      const Reference& r = names_.unresolved_roles[role_at_[j]];
+      s.surface = std::string(body_.substr(r.start, r.end - r.start));
+      s.found = true;
+      return s;
+    }
+    // "وقال إن ..." / "وأضاف أن ...": the subject is not written.
+    if (j == i + 1 && lex_.IsNotName(w.key)) break;
+    if (VerbOf(j)) break;
+  }
+  return s;
+}
+
+void QuoteFinder::CollectEvents() {
+  for (int i = 0; i < n_; ++i) {
+    const SpeechVerb* v = VerbOf(i);
+    if (!v) continue;
+    SpeechEvent e;
+    e.word = i;
+    e.verb = v;
+    if (v->kind == VerbKind::kVerb || v->kind == VerbKind::kAttribution) {
+      e.subject = SubjectAfter(i, v->kind == VerbKind::kVerb ? kMaxSubjectDistance : 3);
+      // "كيري قال", "وكان المبعوث ... دي ميستورا، قد صرح": the nearest
+      // name before the verb in its sentence.
+      if (!e.subject.found) {
+        int from = i;
+        while (from > 0 && i - from < kMaxSubjectDistance && !IsSentenceEnd(w_[from - 1]) && !w_[from].break_before &&
+               !(w_[from - 1].punct && IsQuoteMark(w_[from - 1].cp)))
+          --from;
+        const Reference* best = nullptr;
+        for (const auto& r : names_.references)
+          if (r.first >= from && r.last < i && (!best || r.last > best->last)) best = &r;
+        if (best) {
+          e.subject.entity = best->entity;
+          e.subject.surface = Surface(*best);
+          e.subject.found = true;
+        }
+      }
+    }
+    events_.push_back(e);
+  }
+}
+
+Subject QuoteFinder::Current(int before_word) const {
+  // The latest speaker: of a quotation already attributed, or the written
+  // subject of a speech verb.
+  Subject best;
+  int best_word = -1;
+  for (const auto& [word, s] : spoken_)
+    if (word < before_word && word > best_word && s.entity >= 0) {
+      best = s;
+      best_word = word;
+    }
+  for (const auto& e : events_)
+    if (e.word < before_word && e.word > best_word && e.subject.entity >= 0) {
+      best = e.subject;
+      best_word = e.word;
+    }
+  best.surface.clear();  // referred to by a pronoun or by nothing
+  return best;
+}
+
+std::vector<Quote> QuoteFinder::Run() {
+  CollectEvents();
+  std::vector<Quote> out;
+  int prev_close = -1;
+  for (const QuoteSpan& q : Spans()) {
+    int words = 0;
+    for (int j = q.open + 1; j < q.close; ++j) words += w_[j].letters || (!w_[j].punct);
+    if (words < static_cast<int>(min_words_)) {
+      prev_close = q.close;
+      continue;
+    }
+    // Region before the quote: back to the sentence start, the paragraph
+    // start or the previous quotation.
+    int region = q.open;
+    while (region > 0 && region - 1 > prev_close && !IsSentenceEnd(w_[region - 1]) && !w_[region].break_before)
+      --region;
+    Subject speaker;
+    std::string verb;
+    // 1. A speech verb before the quote in its sentence.
+    const SpeechEvent* ev = nullptr;
+    for (const auto& e : events_)
+      if (e.word >= region && e.word < q.open && e.verb->kind != VerbKind::kAttribution) ev = &e;
+    if (ev) {
+      verb = ev->verb->lemma;
+      speaker = ev->subject.found ? ev->subject : Current(ev->word);
+      if (!ev->subject.found && ev->verb->kind == VerbKind::kVerb) {
+        // "نقلت الوكالة عن X قوله": the one quoted follows عن.
+        for (int j = ev->word + 1; j < q.open; ++j) {
+          if (w_[j].key == text::SearchKey("\u0639\u0646") && j + 1 < q.open && ref_at_[j + 1] >= 0) {
+            const Reference& r = names_.references[ref_at_[j + 1]];
+            speaker = Subject{r.entity, Surface(r), true};
+            break;
+          }
+        }
+      }
+    }
+    // 2. Headline form "X: «…»" with no verb.
+    if (!ev && q.open >= 2 && w_[q.open - 1].punct && w_[q.open - 1].cp == U':') {
+      for (const auto& r : names_.references)
+        if (r.last == q.open - 2) speaker = Subject{r.entity, Surface(r), true};
+    }
+    // 3. A verb of speech or attribution just after the quote.
+    if (!ev && !speaker.found) {
+      for (int j = q.close + 1; j < n_ && j <= q.close + kMaxAfterQuote; ++j) {
+        if (w_[j].break_before || IsSentenceEnd(w_[j])) break;
+        const SpeechEvent* after = nullptr;
+        for (const auto& e : events_)
+          if (e.word == j) after = &e;
+        if (!after) continue;
+        verb = after->verb->lemma;
+        speaker = after->subject.found ? after->subject : Current(j);
+        break;
+      }
+    }
+    Quote out_q;
+    size_t start = w_[q.open].end, end = w_[q.close].start;
+    while (start < end && body_[start] == ' ') ++start;
+    while (end > start && body_[end - 1] == ' ') --end;
+    out_q.quote = std::string(body_.substr(start, end - start));
+    out_q.start = start;
+    out_q.end = end;
+    out_q.verb = verb;
+    if (speaker.entity >= 0) out_q.speaker = names_.entities[speaker.entity].name;
+    out_q.speaker_surface = speaker.surface;
+    if (speaker.entity >= 0) spoken_.emplace_back(q.open, speaker);
+    out.push_back(std::move(out_q));
+    prev_close = q.close;
+  }
+  // Headline form without marks, a line of its own: "لافروف: نحن على بعد خطوة ...".
+  for (const auto& r : names_.references) {
+    if (r.by_role || r.first < 0 || r.first >= n_) continue;
+    if (!(r.first == 0 || w_[r.first].break_before)) continue;
+    int colon = r.last + 1;
+    if (colon >= n_ || !w_[colon].punct || w_[colon].cp != U':') continue;
+    int last = colon;
+    int words = 0;
+    bool marks = false;
+    for (int j = colon + 1; j < n_ && !w_[j].break_before; ++j) {
+      last = j;
+      words += !w_[j].punct;
+      marks = marks || (w_[j].punct && IsQuoteMark(w_[j].cp));
+    }
+    if (marks || words < static_cast<int>(min_words_)) continue;
+    Quote q;
+    q.start = w_[colon + 1].start;
+    q.end = w_[last].end;
+    q.quote = std::string(body_.substr(q.start, q.end - q.start));
+    q.speaker = names_.entities[r.entity].name;
+    q.speaker_surface = Surface(r);
+    out.push_back(std::move(q));
+  }
+  std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quote> FindQuotes(std::string_view body, const std::vector<Word>& words, const NameFinding& names,
+                              size_t min_words) {
+  QuoteFinder f(body, words, names, min_words);
+  return f.Run();
+}
+
+}  // namespace malaf::entities
