@@ -17,8 +17,13 @@
 //    "الأكثر قراءة") after the text ends the article.
 #include <algorithm>
 #include <cctype>
+#ifdef MALAF_PAGE_DEBUG
+#include <cstdio>
+#include <cstdlib>
+#endif
 #include <cmath>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -95,21 +100,55 @@ int HintOf(const HtmlTree& tree, uint32_t node) {
   s.push_back(' ');
   s += LowerAscii(id);
   int hint = 0;
-  static constexpr std::string_view kNegative[] = {
-      "comment", "disqus", "share", "sharing", "social", "related", "recommend", "sidebar",
-      "footer", "breadcrumb", "banner", "promo", "sponsor", "advert", "newsletter", "subscribe",
-      "signup", "cookie", "gdpr", "modal", "popup", "outbrain", "taboola", "trending", "popular",
-      "most-read", "mostread", "more-from", "read-more", "readmore", "also-read", "pagination",
-      "pager", "masthead", "widget", "toolbar", "print", "rail", "tags", "caption", "credit",
-      "byline", "author", "dateline", "timestamp", "login", "paywall", "menu", "navbar", "nav-",
-      "skip", "hidden", "teaser", "jump", "follow", "newsfeed", "ad-", "-ad", "ads", "promo"};
-  static constexpr std::string_view kPositive[] = {
-      "article", "content", "entry", "post", "story", "body", "text", "main", "prose", "blog"};
-  for (std::string_view w : kNegative) {
-    if (ContainsAscii(s, w)) { hint -= 2; }
-  }
-  for (std::string_view w : kPositive) {
-    if (ContainsAscii(s, w)) { hint += 1; }
+  // Class and id are split into tokens ("entry-content" -> entry, content).
+  // Short keywords must be whole tokens (so "ad" never matches "header");
+  // long ones may sit inside a token ("commentlist", "relatedposts").
+  static const auto* exact = new std::unordered_map<std::string_view, int>{
+      {"ad", -2}, {"ads", -2}, {"advert", -2}, {"rail", -2}, {"tags", -2}, {"tag", -1},
+      {"nav", -2}, {"menu", -2}, {"skip", -2}, {"jump", -2}, {"print", -2}, {"share", -2},
+      {"social", -2}, {"hidden", -2}, {"byline", -2}, {"author", -1}, {"caption", -2},
+      {"credit", -2}, {"meta", -1}, {"follow", -2}, {"login", -2}, {"modal", -2}, {"popup", -2},
+      {"banner", -2}, {"promo", -2}, {"footer", -3}, {"foot", -2}, {"sidebar", -3}, {"aside", -2},
+      {"teaser", -2}, {"more", -1}, {"next", -1}, {"prev", -1}, {"toolbar", -2},
+      {"masthead", -2}, {"pager", -2}, {"pagination", -2}, {"dateline", -1}, {"timestamp", -1},
+      {"date", -1}, {"time", -1}, {"also", -1}, {"newsletter", -2}, {"signup", -2},
+      {"subscribe", -2}, {"cookie", -2}, {"gdpr", -2}, {"paywall", -2}, {"sponsored", -2},
+      {"article", 1}, {"content", 1}, {"entry", 1}, {"post", 1}, {"story", 1}, {"body", 1},
+      {"text", 1}, {"main", 1}, {"prose", 1}, {"blog", 1}, {"articlebody", 3}, {"richtext", 1}};
+  static constexpr std::pair<std::string_view, int> kInside[] = {
+      {"comment", -3}, {"disqus", -3}, {"related", -3}, {"recommend", -2}, {"sidebar", -3},
+      {"footer", -3}, {"breadcrumb", -2}, {"sponsor", -2}, {"outbrain", -3}, {"taboola", -3},
+      {"trending", -2}, {"popular", -2}, {"mostread", -2}, {"readmore", -2}, {"sharing", -2},
+      {"newsletter", -2}, {"subscribe", -2}, {"advert", -2}, {"pagination", -2}, {"caption", -2},
+      {"social", -2}};
+  auto token_hint = [&](std::string_view tok) {
+    auto it = exact->find(tok);
+    if (it != exact->end()) return it->second;
+    if (tok.size() >= 6) {
+      for (const auto& [w, v] : kInside) {
+        if (tok.find(w) != std::string_view::npos) return v;
+      }
+    }
+    return 0;
+  };
+  // Each distinct token counts once: CMS classes repeat their words
+  // ("elementor-widget elementor-widget-theme-post-content").
+  std::string_view seen[32];
+  size_t i = 0;
+  int tokens = 0;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  while (i < s.size() && tokens < 32) {
+    while (i < s.size() && !alnum(s[i])) ++i;
+    size_t start = i;
+    while (i < s.size() && alnum(s[i])) ++i;
+    if (i > start) {
+      std::string_view tok = std::string_view(s).substr(start, i - start);
+      bool dup = false;
+      for (int k = 0; k < tokens; ++k) if (seen[k] == tok) { dup = true; break; }
+      if (dup) continue;
+      seen[tokens++] = tok;
+      hint += token_hint(tok);
+    }
   }
   if (role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner") hint -= 4;
   if (role == "main" || role == "article") hint += 2;
@@ -135,8 +174,7 @@ struct Block {
   uint32_t element = 0;   // innermost block-level element holding the text
   Tag tag = Tag::kOther;
   int heading = 0;        // 1..6 for h1..h6
-  int hint = 0;           // sum of ancestors' negative hints (<= 0)
-  int positive = 0;       // sum of ancestors' positive hints
+  int hint = 0;           // class/id hints of the element and its near ancestors (see NearHint)
   bool caption = false;   // inside figcaption / caption / figure
   bool list_item = false;
   size_t link_bytes = 0;  // bytes of text inside links
@@ -155,9 +193,12 @@ class BlockCollector {
  public:
   explicit BlockCollector(const HtmlTree& tree) : tree_(tree) {}
 
+  // Each element's own class/id hint, after Run().
+  std::vector<int8_t> hints_;
+
   std::vector<Block> Run() {
     const auto& nodes = tree_.nodes;
-    std::vector<int> neg(nodes.size(), 0), pos(nodes.size(), 0);
+    hints_.assign(nodes.size(), 0);
     std::vector<uint8_t> in_link(nodes.size(), 0), in_caption(nodes.size(), 0), in_li(nodes.size(), 0);
     std::vector<uint32_t> block_of(nodes.size(), 0);
     std::vector<Frame> stack;
@@ -172,8 +213,6 @@ class BlockCollector {
       }
       if (f.node != 0) {
         uint32_t p = n.parent;
-        neg[f.node] = neg[p];
-        pos[f.node] = pos[p];
         in_link[f.node] = in_link[p];
         in_caption[f.node] = in_caption[p];
         in_li[f.node] = in_li[p];
@@ -182,8 +221,6 @@ class BlockCollector {
       if (n.tag == Tag::kText) {
         current_block_ = block_of[f.node];
         Append(n.text, in_link[f.node] != 0);
-        cur_neg_ = neg[f.node];
-        cur_pos_ = pos[f.node];
         cur_caption_ = in_caption[f.node] != 0;
         cur_li_ = in_li[f.node] != 0;
         continue;
@@ -195,14 +232,11 @@ class BlockCollector {
       }
       if (n.attr_end > n.attr_begin) {
         if (IsHidden(tree_, f.node)) continue;
-        int h = HintOf(tree_, f.node);
-        if (h < 0) neg[f.node] += h;
-        else pos[f.node] += h;
+        hints_[f.node] = static_cast<int8_t>(HintOf(tree_, f.node));
       }
       switch (n.tag) {
-        case Tag::kFooter: case Tag::kAside: neg[f.node] -= 3; break;
-        case Tag::kHeader: neg[f.node] -= 1; break;
-        case Tag::kArticle: case Tag::kMain: pos[f.node] += 2; break;
+        case Tag::kFooter: case Tag::kAside: hints_[f.node] -= 3; break;
+        case Tag::kArticle: case Tag::kMain: hints_[f.node] += 2; break;
         case Tag::kA: in_link[f.node] = 1; break;
         case Tag::kFigcaption: case Tag::kCaption: case Tag::kFigure: in_caption[f.node] = 1; break;
         case Tag::kLi: case Tag::kDt: case Tag::kDd: in_li[f.node] = 1; break;
@@ -248,8 +282,6 @@ class BlockCollector {
     b.element = element;
     b.tag = tree_.nodes[element].tag;
     if (b.tag >= Tag::kH1 && b.tag <= Tag::kH6) b.heading = static_cast<int>(b.tag) - static_cast<int>(Tag::kH1) + 1;
-    b.hint = cur_neg_;
-    b.positive = cur_pos_;
     b.caption = cur_caption_;
     b.list_item = cur_li_;
     b.bytes = bytes_;
@@ -266,7 +298,6 @@ class BlockCollector {
   std::string buf_;
   size_t bytes_ = 0, link_bytes_ = 0;
   uint32_t current_block_ = 0;
-  int cur_neg_ = 0, cur_pos_ = 0;
   bool cur_caption_ = false, cur_li_ = false;
 };
 
@@ -528,7 +559,21 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
   for (auto& d : meta.modified) page.date_texts.push_back(d);
   page.authors = meta.authors;
 
-  std::vector<Block> blocks = BlockCollector(tree).Run();
+  BlockCollector collector(tree);
+  std::vector<Block> blocks = collector.Run();
+  const std::vector<int8_t>& hints = collector.hints_;
+  // For choosing the container, only hints near a block count (an element
+  // and its three nearest ancestors): a "menu-open" class on <body> must not
+  // condemn the whole page, while "comment-body" or "related-list" right
+  // around a paragraph should.
+  for (Block& b : blocks) {
+    int near = 0;
+    uint32_t n = b.element;
+    for (int level = 0; level < 4 && n != 0 && n != kNoNode; ++level, n = tree.nodes[n].parent) {
+      if (hints[n] < 0) near += hints[n];
+    }
+    b.hint = near;
+  }
 
   // The page's script decides which captions are "in another language".
   size_t arabic = 0, latin = 0;
@@ -554,8 +599,22 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     }
   }
   uint32_t best_end = SubtreeEnd(tree, best);
+#ifdef MALAF_PAGE_DEBUG  // a developer's view of the container choice; never built by default
+  if (getenv("PAGEDBG")) {
+    fprintf(stderr, "best=%u tag=%d score=%.1f class=%s\n", best, (int)tree.nodes[best].tag, best_score, std::string(tree.Get(best, Attr::kClass)).c_str());
+    for (const Block& b : blocks) fprintf(stderr, "%s w=%.1f el=%u tag=%d hint=%d ld=%.2f words=%zu cap=%d | %.80s\n", (b.element >= best && b.element <= best_end) ? "IN " : "   ", b.weight, b.element, (int)b.tag, b.hint, LinkDensity(b), b.shape.words, b.caption, b.text.c_str());
+  }
+#endif
 
+  // Inside the container, every hint between a block and the container counts.
+  for (Block& b : blocks) {
+    if (b.element < best || b.element > best_end) continue;
+    int sum = 0;
+    for (uint32_t n = b.element; n != best && n != kNoNode; n = tree.nodes[n].parent) sum += hints[n];
+    b.hint = sum;
+  }
   std::string title_key = text::SearchKey(page.title);
+  size_t title_words = ShapeOf(page.title).words;
   size_t kept_words = 0;
   bool see_also = false;
   bool title_seen = false;
@@ -563,14 +622,15 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
   for (const Block& b : blocks) {
     bool inside = b.element >= best && b.element <= best_end;
     const TextShape& s = b.shape;
-    if (!title_seen && !title_key.empty() && s.words <= 40 && text::SearchKey(b.text) == title_key) {
+    if (!title_seen && !title_key.empty() && s.words + 3 >= title_words && s.words <= title_words + 3 &&
+        text::SearchKey(b.text) == title_key) {
       title_seen = true;
       since_title = 0;
       continue;
     }
     ++since_title;
     // Visible dates near the title ("Published On 24/3/2016", "26 أغسطس 2016").
-    if (s.words <= 14 && (IsDateLabelLine(b.text) || (title_seen && since_title <= 8 && LooksLikeDateBlock(b)))) {
+    if (s.words <= 14 && s.digits > 0 && (IsDateLabelLine(b.text) || (title_seen && since_title <= 8 && LooksLikeDateBlock(b)))) {
       if (kept_words == 0 && page.date_texts.size() < 12) AddUnique(&page.date_texts, b.text);
       continue;
     }
@@ -595,7 +655,9 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     if (b.caption && b.hint < 0) continue;
     if (IsOtherScript(s, page_is_arabic)) continue;
     if (!b.heading && s.words <= 2 && !s.ends_sentence) continue;
-    std::string clean = StripWidgetText(b.text);
+    // Widget labels sit at the edges of short lines; a sentence that ends
+    // properly has none at its end.
+    std::string clean = s.words <= 12 || !s.ends_sentence ? StripWidgetText(b.text) : b.text;
     if (clean.empty()) continue;
     if (b.heading && kept_words == 0 && b.heading <= 1) continue;  // a second title line
     page.paragraphs.push_back(text::NormalizeDisplay(clean));

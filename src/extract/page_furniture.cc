@@ -35,32 +35,57 @@ struct Word {
   bool raw_digits = false;    // the word as written is only ASCII digits
 };
 
-// Splits on whitespace; keys drop punctuation at the edges.
+bool IsSplitSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Spans of the whitespace-separated words of `s`.
+std::vector<std::pair<size_t, size_t>> Spans(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSplitSpace(s[i])) ++i;
+    if (i >= s.size()) break;
+    size_t start = i;
+    while (i < s.size() && !IsSplitSpace(s[i])) ++i;
+    spans.push_back({start, i});
+  }
+  return spans;
+}
+
+// Trims non-word code points from both ends of a search key.
+std::string TrimKey(std::string_view key) {
+  size_t a = 0, first_word = std::string::npos, last_end = 0;
+  while (a < key.size()) {
+    size_t at = a;
+    char32_t c = text::NextCodePoint(key, a);
+    if (IsWordChar(c)) {
+      if (first_word == std::string::npos) first_word = at;
+      last_end = a;
+    }
+  }
+  if (first_word == std::string::npos) return "";
+  return std::string(key.substr(first_word, last_end - first_word));
+}
+
+// Splits on whitespace; keys drop punctuation at the edges. The line's
+// search key is computed once and split alongside it when the two have the
+// same words (the normal case); otherwise word by word.
 std::vector<Word> Words(std::string_view line) {
   std::vector<Word> words;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n')) ++i;
-    if (i >= line.size()) break;
-    size_t s = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n') ++i;
+  auto spans = Spans(line);
+  std::string key = text::SearchKey(line);
+  auto key_spans = Spans(key);
+  bool parallel = key_spans.size() == spans.size();
+  words.reserve(spans.size());
+  for (size_t k = 0; k < spans.size(); ++k) {
     Word w;
-    w.start = s;
-    w.end = i;
-    std::string key = text::SearchKey(line.substr(s, i - s));
-    // Trim non-word code points from both ends.
-    size_t a = 0, b = key.size();
-    size_t first_word = std::string::npos, last_end = 0;
-    while (a < b) {
-      size_t at = a;
-      char32_t c = text::NextCodePoint(key, a);
-      if (IsWordChar(c)) {
-        if (first_word == std::string::npos) first_word = at;
-        last_end = a;
-      }
+    w.start = spans[k].first;
+    w.end = spans[k].second;
+    std::string_view raw = line.substr(w.start, w.end - w.start);
+    if (parallel) {
+      w.key = TrimKey(std::string_view(key).substr(key_spans[k].first, key_spans[k].second - key_spans[k].first));
+    } else {
+      w.key = TrimKey(text::SearchKey(raw));
     }
-    if (first_word != std::string::npos) w.key = key.substr(first_word, last_end - first_word);
-    std::string_view raw = line.substr(s, i - s);
     w.raw_digits = !raw.empty();
     for (char c : raw) if (c < '0' || c > '9') { w.raw_digits = false; break; }
     words.push_back(std::move(w));
