@@ -495,9 +495,14 @@ Status Store::PutAnalysis(const std::vector<Article>& analyzed) {
 }
 
 Status Store::ReadSources(StoredArticle* out) {
-  auto q = db_->Prepare(
-      "SELECT path, format, section, raw_hash, ingested_at FROM sources WHERE article_id=?1 ORDER BY rowid");
-  if (!q.ok()) return q.status();
+  if (sources_query_.ColumnCount() == 0) {
+    auto q = db_->Prepare(
+        "SELECT path, format, section, raw_hash, ingested_at FROM sources WHERE article_id=?1 ORDER BY rowid");
+    if (!q.ok()) return q.status();
+    sources_query_ = std::move(*q);
+  }
+  Statement* q = &sources_query_;
+  q->Reset();
   q->BindText(1, out->article.id);
   out->article.sources.clear();
   out->sources.clear();
@@ -573,7 +578,7 @@ Status Store::ForEach(int64_t after_seq, const std::function<bool(const StoredAr
   }
 }
 
-Result<std::vector<StoredArticle>> Store::List(const ListOptions& options) {
+Status Store::ListEach(const ListOptions& options, const std::function<bool(const StoredArticle&)>& fn) {
   const char* order = "published_ts DESC, seq DESC";  // SQLite sorts NULL lowest: undated last
   if (options.order == ListOrder::kSeqAsc) order = "seq ASC";
   if (options.order == ListOrder::kSeqDesc) order = "seq DESC";
@@ -581,16 +586,26 @@ Result<std::vector<StoredArticle>> Store::List(const ListOptions& options) {
                         " LIMIT ?1 OFFSET ?2");
   if (!q.ok()) return q.status();
   q->BindInt(1, options.limit > 0 ? options.limit : -1).BindInt(2, std::max<int64_t>(0, options.offset));
-  std::vector<StoredArticle> out;
   for (;;) {
     auto row = q->Step();
     if (!row.ok()) return row.status();
-    if (!*row) break;
+    if (!*row) return Status::OK();
     StoredArticle a;
     ReadArticleRow(*q, &a);
-    out.push_back(std::move(a));
+    MALAF_RETURN_IF_ERROR(ReadSources(&a));
+    if (!fn(a)) {
+      q->Reset();
+      return Status::OK();
+    }
   }
-  for (auto& a : out) MALAF_RETURN_IF_ERROR(ReadSources(&a));
+}
+
+Result<std::vector<StoredArticle>> Store::List(const ListOptions& options) {
+  std::vector<StoredArticle> out;
+  MALAF_RETURN_IF_ERROR(ListEach(options, [&](const StoredArticle& a) {
+    out.push_back(a);
+    return true;
+  }));
   return out;
 }
 

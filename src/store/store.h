@@ -122,6 +122,9 @@ class Store {
   Status ForEach(int64_t after_seq, const std::function<bool(const StoredArticle&)>& fn);
 
   Result<std::vector<StoredArticle>> List(const ListOptions& options = {});
+  // The same page, streamed one article at a time to `fn` (until it returns
+  // false), for listings too large to hold in memory.
+  Status ListEach(const ListOptions& options, const std::function<bool(const StoredArticle&)>& fn);
   Result<int64_t> Count();
   Result<int64_t> LastSeq();  // 0 for an empty archive
 
@@ -138,6 +141,7 @@ class Store {
   Status ReadSources(StoredArticle* out);
   std::string dir_;
   std::unique_ptr<Db> db_;
+  Statement sources_query_;  // prepared on first use; destroyed before db_
 };
 
 // Hash of an input's raw bytes, as stored in provenance: 16 hex digits of
