@@ -111,15 +111,15 @@ int HintOf(const HtmlTree& tree, uint32_t node) {
       {"banner", -2}, {"promo", -2}, {"footer", -3}, {"foot", -2}, {"sidebar", -3}, {"aside", -2},
       {"teaser", -2}, {"more", -1}, {"next", -1}, {"prev", -1}, {"toolbar", -2},
       {"masthead", -2}, {"pager", -2}, {"pagination", -2}, {"dateline", -1}, {"timestamp", -1},
-      {"date", -1}, {"time", -1}, {"also", -1}, {"newsletter", -2}, {"signup", -2},
-      {"subscribe", -2}, {"cookie", -2}, {"gdpr", -2}, {"paywall", -2}, {"sponsored", -2},
+      {"date", -1}, {"time", -1}, {"also", -1}, {"newsletter", -3}, {"signup", -3},
+      {"subscribe", -3}, {"cookie", -2}, {"gdpr", -2}, {"paywall", -2}, {"sponsored", -2},
       {"article", 1}, {"content", 1}, {"entry", 1}, {"post", 1}, {"story", 1}, {"body", 1},
       {"text", 1}, {"main", 1}, {"prose", 1}, {"blog", 1}, {"articlebody", 3}, {"richtext", 1}};
   static constexpr std::pair<std::string_view, int> kInside[] = {
       {"comment", -3}, {"disqus", -3}, {"related", -3}, {"recommend", -2}, {"sidebar", -3},
       {"footer", -3}, {"breadcrumb", -2}, {"sponsor", -2}, {"outbrain", -3}, {"taboola", -3},
       {"trending", -2}, {"popular", -2}, {"mostread", -2}, {"readmore", -2}, {"sharing", -2},
-      {"newsletter", -2}, {"subscribe", -2}, {"advert", -2}, {"pagination", -2}, {"caption", -2},
+      {"newsletter", -3}, {"subscribe", -3}, {"advert", -2}, {"pagination", -2}, {"caption", -2},
       {"social", -2}};
   auto token_hint = [&](std::string_view tok) {
     auto it = exact->find(tok);
@@ -542,7 +542,9 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
   std::string site_from_title;
   if (!meta.og_title.empty()) {
     page.title = StripSiteName(meta.og_title, page.site_name, nullptr);
-  } else if (!meta.h1.empty() && (meta.html_title.empty() || meta.html_title.find(meta.h1) != std::string::npos)) {
+  } else if (!meta.h1.empty() &&
+             (meta.html_title.empty() || meta.html_title.find(meta.h1) != std::string::npos ||
+              (ShapeOf(meta.h1).words >= 3 && !SearchKeyEquals(meta.h1, page.site_name)))) {
     page.title = meta.h1;
   } else if (!meta.ld_headline.empty()) {
     page.title = meta.ld_headline;
@@ -636,7 +638,7 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     }
     if (!inside) continue;
     if (s.words <= 8 && IsTailHeader(b.text)) {
-      if (kept_words >= 50) break;
+      if (kept_words >= 25) break;
       continue;
     }
     bool headline_follows = false;
@@ -650,7 +652,7 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
       see_also = false;
     }
     if (ld > 0.5 && s.words < 40) continue;
-    if (b.hint <= -3) continue;
+    if (b.hint <= -2) continue;
     if (b.caption && !IsSentenceLike(b)) continue;
     if (b.caption && b.hint < 0) continue;
     if (IsOtherScript(s, page_is_arabic)) continue;

@@ -37,15 +37,26 @@ struct Word {
 
 bool IsSplitSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Bytes of the whitespace (ASCII or NBSP) at s[i]; 0 if none.
+size_t SpaceAt(std::string_view s, size_t i) {
+  if (IsSplitSpace(s[i])) return 1;
+  if (static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  return 0;
+}
+
 // Spans of the whitespace-separated words of `s`.
 std::vector<std::pair<size_t, size_t>> Spans(std::string_view s) {
   std::vector<std::pair<size_t, size_t>> spans;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSplitSpace(s[i])) ++i;
+    while (i < s.size()) {
+      size_t n = SpaceAt(s, i);
+      if (n == 0) break;
+      i += n;
+    }
     if (i >= s.size()) break;
     size_t start = i;
-    while (i < s.size() && !IsSplitSpace(s[i])) ++i;
+    while (i < s.size() && SpaceAt(s, i) == 0) ++i;
     spans.push_back({start, i});
   }
   return spans;
@@ -255,10 +266,14 @@ bool IsDateLabelLine(std::string_view line) {
   for (const Word& w : words) if (!w.key.empty()) keys.push_back(w.key);
   size_t n = PrefixMatch(Table().date, keys);
   if (n == 0 || n == keys.size()) return false;
+  // What follows the label must be a date: short, and a third of it numbers
+  // ("24/3/2016", "السبت 27 أغسطس 2016"), not a sentence with one number.
+  size_t rest = keys.size() - n, numeric = 0;
+  if (rest > 7) return false;
   for (size_t i = n; i < keys.size(); ++i) {
-    for (char c : keys[i]) if (c >= '0' && c <= '9') return true;
+    for (char c : keys[i]) if (c >= '0' && c <= '9') { ++numeric; break; }
   }
-  return false;
+  return numeric > 0 && numeric * 3 >= rest;
 }
 
 std::string StripWidgetText(std::string_view line) {
@@ -338,16 +353,15 @@ std::vector<std::string> CleanFurnitureLines(const std::vector<std::string>& lin
   std::vector<std::string> out;
   out.reserve(lines.size());
   for (const std::string& line : lines) {
-    bool blank = line.find_first_not_of(" \t\r\n") == std::string::npos;
+    bool blank = Spans(line).empty();  // spaces, tabs and NBSP only
     if (blank) {
       out.push_back(line);
       continue;
     }
     std::string kept = StripWidgetText(line);
     if (kept.empty()) continue;
-    size_t a = line.find_first_not_of(" \t\r");
-    size_t b = line.find_last_not_of(" \t\r");
-    if (kept.size() == b + 1 - a) {
+    auto spans = Spans(line);
+    if (kept.size() == spans.back().second - spans.front().first) {
       out.push_back(line);  // unchanged: keep it as written
     } else {
       out.push_back(std::move(kept));

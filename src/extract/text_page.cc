@@ -112,7 +112,7 @@ Result<Page> ExtractTextPage(std::string_view text, const PageOptions& options) 
     if (SameText(line, page.title)) continue;  // the title repeated above the text
     if (shape.letters == 0) continue;          // counters, rules, emoji-only lines
     if (IsTailHeader(line)) {
-      if (body_words >= 30) break;  // the article is over; the rest is page tail
+      if (body_words >= 12) break;  // the article is over; the rest is page tail
       continue;
     }
     bool headline_follows = false;

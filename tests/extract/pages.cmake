@@ -1,0 +1,3 @@
+# Main-content extraction (src/extract/page.h).
+malaf_add_test(page_text_test SOURCES page_text_test.cc LIBS malaf_extract LABELS unit)
+malaf_add_test(page_html_test SOURCES page_html_test.cc LIBS malaf_extract LABELS unit)
