@@ -4,6 +4,9 @@
 // windows-1256 / ISO-8859-6 vote by Arabic letter frequencies).
 #include "text/charset.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 
@@ -74,11 +77,48 @@ size_t FirstInvalidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
+#ifdef __SSE2__
+  // Sixteen bytes at a time while the text is ASCII and two-byte sequences
+  // (all of Arabic): every continuation byte must follow a lead byte
+  // C2..DF and every such lead be followed by one. Any other byte (three-
+  // and four-byte sequences, invalid bytes) drops to the scalar loop for
+  // that block.
+  {
+    const __m128i kC0 = _mm_set1_epi8(static_cast<char>(0xC0));   // below: continuation 80..BF
+    const __m128i kC1 = _mm_set1_epi8(static_cast<char>(0xC1));   // above: lead C2..
+    const __m128i kE0 = _mm_set1_epi8(static_cast<char>(0xE0));   // below: lead ..DF
+    unsigned carry = 0;  // the previous block ended with a lead byte
+    while (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high == 0 && carry == 0) { i += 16; continue; }
+      unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, kC0)));
+      unsigned lead = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, kC1), _mm_cmplt_epi8(v, kE0))));
+      if ((cont | lead) != high || (((lead << 1) | carry) & 0xFFFF) != cont) break;
+      carry = lead >> 15;
+      i += 16;
+    }
+    if (carry) --i;  // resume the scalar loop at the pending lead byte
+  }
+#endif
   while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) { i += 8; continue; }
+    unsigned c = p[i];
+    if (c < 0x80) {
+      // Runs of ASCII go eight bytes at a time.
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if ((w & 0x8080808080808080ull) != 0) break;
+        i += 8;
+      }
+      while (i < n && p[i] < 0x80) ++i;
+      continue;
+    }
+    // Two-byte sequences (Arabic, Latin-1, Greek, Cyrillic) inline.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
     }
     size_t len = ValidSequence(p, n, i);
     if (len == 0) return i;
@@ -239,8 +279,14 @@ std::string DetectBomlessUtf16(std::string_view bytes) {
 
 bool IsValidUtf8(std::string_view s) { return FirstInvalidUtf8(s) == s.size(); }
 
-size_t RepairUtf8(std::string_view in, std::string* out) {
-  size_t first = FirstInvalidUtf8(in);
+namespace {
+size_t RepairFrom(std::string_view in, size_t first, std::string* out);
+}
+
+size_t RepairUtf8(std::string_view in, std::string* out) { return RepairFrom(in, FirstInvalidUtf8(in), out); }
+
+namespace {
+size_t RepairFrom(std::string_view in, size_t first, std::string* out) {
   out->reserve(out->size() + in.size() + 8);
   out->append(in.data(), first);
   if (first == in.size()) return 0;
@@ -259,6 +305,7 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
   }
   return replaced;
 }
+}  // namespace
 
 std::string GuessArabicSingleByte(std::string_view bytes) {
   const SingleByteTables& t = SingleByte();
@@ -281,8 +328,9 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& options) {
     cs = bytes[0] == '\xFF' ? "utf-16le" : "utf-16be";
     bytes.remove_prefix(2);
   }
+  size_t bad_at = std::string_view::npos;
   if (cs.empty()) {
-    size_t bad_at = FirstInvalidUtf8(bytes);
+    bad_at = FirstInvalidUtf8(bytes);
     if (bad_at == bytes.size()) {
       cs = bytes.find('\0') != std::string_view::npos ? DetectBomlessUtf16(bytes) : "";
       if (cs.empty()) cs = "utf-8";
@@ -301,7 +349,7 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& options) {
   }
   d.charset = cs;
   if (cs == "utf-8") {
-    d.replaced = RepairUtf8(bytes, &d.utf8);
+    d.replaced = RepairFrom(bytes, bad_at != std::string_view::npos ? bad_at : FirstInvalidUtf8(bytes), &d.utf8);
   } else {
     auto conv = ConvertWithIcu(bytes, cs, &d.replaced);
     if (!conv.ok()) return conv.status();

@@ -13,6 +13,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -29,6 +30,15 @@ struct NormalizerTable {
   bool compose = false;  // nfkc on: compose Arabic letter + hamza/madda mark
 
   uint32_t Entry(char32_t c) const { return pages[page_of[c >> 7]][c & 127]; }
+  // The entries of U+0000..U+07FF (ASCII, Latin, Arabic: every 1- and 2-byte
+  // UTF-8 character) flattened, so the hot loop does one load per character.
+  std::array<uint32_t, 0x800> low{};
+  // For U+0600..U+06FF: the two UTF-8 bytes each character becomes when
+  // that is exactly one two-byte character (0xFFFF: deleted; 0: not simple,
+  // take the general loop). Lets a word of Arabic letters be keyed with one
+  // lookup and one 2-byte store per letter.
+  std::array<uint16_t, 0x100> arabic_simple{};
+  bool RunArabicWord(std::string_view s, std::string* out) const;
   void Run(std::string_view s, std::string* out) const;
   void AppendSlow(char32_t c, std::string* out) const;
 };
@@ -95,6 +105,16 @@ const NormalizerTable* BuildTable(const NormalizerOptions& o) {
       t->pages.push_back(entries);
     }
   }
+  for (char32_t c = 0; c < 0x800; ++c) t->low[c] = t->Entry(c);
+  for (char32_t c = 0x600; c < 0x700; ++c) {
+    uint32_t e = t->Entry(c);
+    uint16_t v = 0;
+    if (o.nfkc && c >= 0x0653 && c <= 0x0655) v = 0;  // composes with the previous letter
+    else if (e == 0) { std::string b; AppendUtf8(c, &b); std::memcpy(&v, b.data(), 2); }
+    else if ((e & 0xFF) == 0) v = 0xFFFF;
+    else if ((e & 0xFF) == 2 && static_cast<unsigned char>(t->pool[e >> 8]) >= 0xC2) std::memcpy(&v, t->pool.data() + (e >> 8), 2);
+    t->arabic_simple[c - 0x600] = v;
+  }
   return t;
 }
 
@@ -129,6 +149,27 @@ void NormalizerTable::AppendSlow(char32_t c, std::string* out) const {
   for (char32_t x : MapThroughStages(c, options)) AppendUtf8(x, out);
 }
 
+// A word made only of U+0600..U+06FF characters with simple mappings; false
+// (and *out untouched) when the general loop is needed.
+bool NormalizerTable::RunArabicWord(std::string_view s, std::string* out) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  if (n == 0 || n > 64 || (n & 1)) return false;
+  char buf[64];
+  size_t w = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    unsigned b = p[i];
+    if ((b != 0xD8 && b != 0xD9 && b != 0xDA && b != 0xDB) || (p[i + 1] & 0xC0) != 0x80) return false;
+    uint16_t v = arabic_simple[((b & 0x3) << 6) | (p[i + 1] & 0x3F)];
+    if (v == 0) return false;
+    if (v == 0xFFFF) continue;
+    std::memcpy(buf + w, &v, 2);
+    w += 2;
+  }
+  out->append(buf, w);
+  return true;
+}
+
 void NormalizerTable::Run(std::string_view s, std::string* out) const {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -145,13 +186,20 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
     size_t len;
     if (b < 0x80) {
       // ASCII is mapped only for controls and capitals; runs of it are copied.
-      uint32_t e = pages[page_of[0]][b];
-      if (e == 0) { ++i; prev = b; prev_out = 1; continue; }
+      if (low[b] == 0) { ++i; prev = b; prev_out = 1; continue; }
       c = b;
       len = 1;
     } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
       c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
       len = 2;
+      // Fast path: an unmapped two-byte character (most Arabic letters)
+      // that is not a composing mark stays in the pending run.
+      if (low[c] == 0 && (!compose || c - 0x0653u >= 3u)) {
+        i += 2;
+        prev = c;
+        prev_out = 2;
+        continue;
+      }
     } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
                (b != 0xE0 || p[i + 1] >= 0xA0) && (b != 0xED || p[i + 1] < 0xA0)) {
       c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
@@ -192,7 +240,7 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
         continue;
       }
     }
-    uint32_t e = Entry(c);
+    uint32_t e = c < 0x800 ? low[c] : Entry(c);
     prev = c;
     if (e == 0) {
       i += len;
@@ -240,7 +288,9 @@ std::string Normalizer::Normalize(std::string_view utf8) const {
   return out;
 }
 
-void Normalizer::NormalizeTo(std::string_view utf8, std::string* out) const { table_->Run(utf8, out); }
+void Normalizer::NormalizeTo(std::string_view utf8, std::string* out) const {
+  if (!table_->RunArabicWord(utf8, out)) table_->Run(utf8, out);
+}
 
 std::string Normalize(std::string_view utf8, const NormalizerOptions& options) {
   return Normalizer(options).Normalize(utf8);

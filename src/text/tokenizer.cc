@@ -85,6 +85,13 @@ class Scanner {
 
  private:
   Cls ClassAt(size_t i, size_t* len, char32_t* cp = nullptr) const {
+    unsigned b = p_[i];
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < n_ && (p_[i + 1] & 0xC0) == 0x80) {
+      char32_t c = ((b & 0x1F) << 6) | (p_[i + 1] & 0x3F);
+      *len = 2;
+      if (cp) *cp = c;
+      return static_cast<Cls>(cls_[c]);
+    }
     char32_t c = DecodeAt(p_, n_, i, len);
     if (cp) *cp = c;
     if (c < 0x10000) return static_cast<Cls>(cls_[c]);
@@ -263,12 +270,14 @@ void Scanner::Run() {
         continue;
       case kArabic: {
         size_t e = ScanWord(i, kArabic);
-        bool tatweel = false;
-        if (o_.split_tatweel_clitics && IsTatweelClitic(i, e, &tatweel)) {
-          // Only a clitic glued to what follows: "ب12", "الـ48", "بـFacebook".
+        // A clitic glued to what follows: "ب12", "الـ48", "بـFacebook". Cheap
+        // tests first: clitics are short and are followed by something.
+        if (o_.split_tatweel_clitics && e - i <= 12 && e < n_ && p_[e] != ' ' && p_[e] != '\n') {
           size_t len2;
-          Cls next = e < n_ ? ClassAt(e, &len2) : kSpace;
-          if (next == kDigit || next == kLatin || (tatweel && next != kSpace)) {
+          Cls next = ClassAt(e, &len2);
+          bool tatweel = false;
+          if (next != kSpace && IsTatweelClitic(i, e, &tatweel) &&
+              (next == kDigit || next == kLatin || tatweel)) {
             i = e;
             continue;
           }
