@@ -103,7 +103,15 @@ void ScanAgencies(std::string_view text, size_t credit_zone_end, std::vector<std
         key += toks[words[w + k]].key;
       }
       auto it = table.by_key.find(key);
-      if (it == table.by_key.end()) continue;
+      if (it == table.by_key.end()) {
+        // A proclitic و/ل/ب on the first word: "وانترفاكس", "لرويترز".
+        const std::string& w0 = toks[words[w]].key;
+        static const std::string kWaw = "\xd9\x88", kLam = "\xd9\x84", kBa = "\xd8\xa8";
+        bool clitic = w0.size() >= 8 && (w0.rfind(kWaw, 0) == 0 || w0.rfind(kLam, 0) == 0 || w0.rfind(kBa, 0) == 0);
+        if (!clitic) continue;
+        it = table.by_key.find(key.substr(2));
+        if (it == table.by_key.end() || it->second.credit_only) continue;
+      }
       size_t first = words[w], last = words[w + n - 1];
       // Latin acronyms must be written in capitals (AP, SPA), not "spa".
       if (it->second.credit_only) {
@@ -352,7 +360,30 @@ struct Dateline {
   std::optional<DateMatch> date;
   std::vector<std::string> agencies;
   std::string outlet;
+  std::string reporter;  // a person's name opening the dateline
 };
+
+// "الجزيرة + وكالات", "رويترز، أ ف ب" -> parts.
+std::vector<std::string_view> SplitCredits(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::vector<Tok> toks = fold::Tokenize(s);
+  size_t begin = std::string_view::npos, end = 0;
+  auto flush = [&] {
+    if (begin != std::string_view::npos) out.push_back(Trim(s.substr(begin, end - begin)));
+    begin = std::string_view::npos;
+  };
+  for (const Tok& t : toks) {
+    bool cut = t.kind == TokKind::kNewline ||
+               (t.kind == TokKind::kPunct && (t.key == "+" || t.key == "," || t.key == "/" || t.key == "|" ||
+                                              t.key == "-" || t.key == "&")) ||
+               (t.kind == TokKind::kWord && t.key == "\xd9\x88");  // a lone "و"
+    if (cut) { flush(); continue; }
+    if (begin == std::string_view::npos) begin = t.start;
+    end = t.end;
+  }
+  flush();
+  return out;
+}
 
 bool IsAgencyName(std::string_view s) { return !CanonicalAgency(s).empty(); }
 
@@ -404,20 +435,29 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       // "شاشة نيوز- وكالات-": a second segment ending with '-' joins.
       sep = t.start;
       sep_end = j < toks.size() ? toks[j].start : head.size();
-      // Extend over "X- Y-" / "X- Y:" when Y is short.
-      size_t k = j, w2 = 0;
-      while (k < toks.size() && IsWordTok(toks[k]) && w2 < 4) { ++k; ++w2; }
-      if (w2 > 0 && k < toks.size() && (toks[k].key == "-" || toks[k].key == ":") &&
-          (toks[k].key == ":" || k + 1 == toks.size() || toks[k + 1].space_before || toks[k].space_before)) {
-        std::string_view seg = head.substr(toks[j].start, toks[k - 1].end - toks[j].start);
-        bool known = IsAgencyName(seg) || IsGenericAgencies(fold::FoldKey(seg)) || LookupPlace(seg).has_value() ||
-                     LookupOutlet(seg).has_value();
-        if (known) {
-          size_t q = k;
-          while (q < toks.size() && (toks[q].key == "-" || toks[q].key == ":")) ++q;
-          sep = toks[k].start;
-          sep_end = q < toks.size() ? toks[q].start : head.size();
+      // Extend over "X- Y- Z:" / "X - A، B، C:" while the next segment is
+      // short and every comma-separated part of it is known.
+      for (int more = 0; more < 3; ++more) {
+        size_t k = j, w2 = 0;
+        while (k < toks.size() && w2 <= 8 && (IsWordTok(toks[k]) || toks[k].key == "," || toks[k].key == ".")) {
+          if (IsWordTok(toks[k])) ++w2;
+          ++k;
         }
+        if (w2 == 0 || w2 > 8 || k >= toks.size() || !(toks[k].key == "-" || toks[k].key == ":")) break;
+        if (toks[k].key == "-" && !(k + 1 == toks.size() || toks[k + 1].space_before || toks[k].space_before)) break;
+        std::string_view seg = head.substr(toks[j].start, toks[k - 1].end - toks[j].start);
+        bool known = true;
+        for (std::string_view part : SplitCredits(seg)) {
+          if (!(IsAgencyName(part) || IsGenericAgencies(fold::FoldKey(part)) || LookupPlace(part).has_value() ||
+                LookupOutlet(part).has_value()))
+            known = false;
+        }
+        if (!known) break;
+        size_t q = k;
+        while (q < toks.size() && (toks[q].key == "-" || toks[q].key == ":")) ++q;
+        sep = toks[k].start;
+        sep_end = q < toks.size() ? toks[q].start : head.size();
+        j = q;
       }
       break;
     }
@@ -426,15 +466,9 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   std::string_view prefix;
   bool own_line = false;
   if (sep == std::string_view::npos) {
-    if (!whole_line_candidate || para.find('\n') == std::string_view::npos) {
-      if (!(whole_line_candidate && limit == para.size() && false)) {
-        // Try a tatweel-dash dateline inside the first line: city ــ source.
-        size_t tt = head.find("\xd9\x80\xd9\x80");  // ــ
-        if (tt == std::string_view::npos || tt > 60) return std::nullopt;
-        // keep whole first line only if short
-        if (!whole_line_candidate) return std::nullopt;
-      }
-    }
+    // Without a separator only a short line of its own can be a dateline,
+    // and only with a tatweel dash in it: "جنيف ــ العربي الجديد".
+    if (!whole_line_candidate || head.find("\xd9\x80\xd9\x80") == std::string_view::npos) return std::nullopt;
     prefix = head;
     own_line = true;
     sep_end = limit;
@@ -491,7 +525,9 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   }
   if (segs.empty()) return std::nullopt;
   size_t known = 0, unknown_words = 0;
-  for (std::string_view s : segs) {
+  std::string_view unknown_first;
+  for (size_t si = 0; si < segs.size(); ++si) {
+    std::string_view s = segs[si];
     std::string key = fold::FoldKey(s);
     if (IsGenericAgencies(key)) { ++known; continue; }
     std::string agency = CanonicalAgency(s);
@@ -516,10 +552,11 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       }
     }
     if (auto o = LookupOutlet(s)) {
-      d.outlet = o->name;
+      if (!IsAgencyName(s)) d.outlet = o->name;
       ++known;
       continue;
     }
+    if (si == 0) unknown_first = s;
     unknown_words += WordCount(s);
   }
   if (known == 0) {
@@ -528,6 +565,14 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   }
   if (unknown_words > 4) return std::nullopt;
   if (own_line && sep == std::string_view::npos && known == 0) return std::nullopt;
+  // "فهد كاملي- سبق- جزيرة فرسان:": a name before known segments is the reporter.
+  if (!unknown_first.empty() && known > 0 && unknown_words == WordCount(unknown_first)) {
+    size_t w = WordCount(unknown_first);
+    bool letters = true;
+    for (const Tok& t : fold::Tokenize(unknown_first))
+      if (t.kind != TokKind::kWord) letters = false;
+    if (w >= 2 && w <= 4 && letters) d.reporter = std::string(unknown_first);
+  }
   d.text = std::string(prefix);
   d.consumed = sep_end;
   d.whole_line = own_line;
@@ -575,13 +620,15 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
 
   // 1. Head lines: date, author, source lines and furniture.
   std::string& body = a->body;
-  std::vector<HeadLine> head;
   size_t pos = 0;
   size_t lines_seen = 0;
   std::vector<std::pair<size_t, size_t>> remove;  // byte ranges of body to drop
   std::optional<DateMatch> head_date;
   std::string head_date_text;
-  std::vector<std::string> credit_texts;
+  std::vector<std::string> credit_texts;  // source lines and the dateline: agencies
+  std::vector<std::string> source_texts;  // source lines only: an outlet
+  std::optional<Dateline> dl;
+  size_t first = 0;  // first byte of the article text proper
   while (pos < body.size() && lines_seen < options.head_lines) {
     size_t eol = body.find('\n', pos);
     if (eol == std::string::npos) eol = body.size();
@@ -589,30 +636,50 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
     if (Trim(line).empty()) { pos = eol + 1; continue; }
     ++lines_seen;
     HeadLine h = ReadHeadLine(line, title_key, ctx);
-    if (!h.metadata) break;
+    if (!h.metadata) {
+      // A dateline on a line of its own ("جنيف ــ العربي الجديد") is head
+      // matter too; the text goes on below it.
+      if (!dl) {
+        auto own = ReadDateline(line, ctx);
+        if (own && own->whole_line) {
+          dl = own;
+          remove.emplace_back(pos, std::min(eol + 1, body.size()));
+          pos = eol + 1;
+          continue;
+        }
+      }
+      break;
+    }
     remove.emplace_back(pos, std::min(eol + 1, body.size()));
     if (h.date && !head_date) head_date = h.date;
     for (auto& au : h.authors)
       if (std::find(a->authors.begin(), a->authors.end(), au) == a->authors.end()) a->authors.push_back(au);
-    if (!h.source.empty()) credit_texts.push_back(h.source);
-    // An outlet named on the line ("القبس 15 ساعة", " الوطن  منذ 10 ساعات").
+    if (!h.source.empty()) {
+      credit_texts.push_back(h.source);
+      source_texts.push_back(h.source);
+    }
     pos = eol + 1;
   }
+  first = std::min(pos, body.size());
+  while (first < body.size() && (body[first] == '\n' || body[first] == ' ' || body[first] == '\r' ||
+                                 body[first] == '\t'))
+    ++first;
   // Trailing source lines ("المصدر: وكالات", "المصدر - المال").
   {
     size_t end = body.size();
-    for (int k = 0; k < 3 && end > 0; ++k) {
+    for (int k = 0; k < 3 && end > first; ++k) {
       size_t e = end;
-      while (e > 0 && (body[e - 1] == '\n' || body[e - 1] == ' ' || body[e - 1] == '\r')) --e;
-      if (e == 0) break;
+      while (e > first && (body[e - 1] == '\n' || body[e - 1] == ' ' || body[e - 1] == '\r')) --e;
+      if (e <= first) break;
       size_t b = body.rfind('\n', e - 1);
       b = b == std::string::npos ? 0 : b + 1;
+      if (b <= first) break;
       std::string_view line(body.data() + b, e - b);
-      if (!remove.empty() && b < remove.back().second) break;
       HeadLine h = ReadHeadLine(line, "", ctx);
       if (!h.source.empty() && h.metadata) {
         credit_texts.push_back(h.source);
-        remove.emplace_back(b, body.size() > end ? end : body.size());
+        source_texts.push_back(h.source);
+        remove.emplace_back(b, end);
         end = b;
         continue;
       }
@@ -620,32 +687,25 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
     }
   }
 
-  // 2. Dateline at the start of the first remaining paragraph.
-  size_t first = remove.empty() ? 0 : 0;
-  {
-    // first byte not removed
-    std::vector<std::pair<size_t, size_t>> sorted = remove;
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto& r : sorted)
-      if (r.first <= first && r.second > first) first = r.second;
-    while (first < body.size() && (body[first] == '\n' || body[first] == ' ' || body[first] == '\r' ||
-                                   body[first] == '\t'))
-      ++first;
-  }
-  std::optional<Dateline> dl;
-  if (first < body.size()) {
+  // 2. Dateline opening the first paragraph: "جنيف 26 أغسطس 2016 / قال…",
+  // "(أ ف ب) - انضم…". It is set off by its separator, so it is not part of
+  // the sentence: it moves from the body to a->dateline.
+  if (!dl && first < body.size()) {
     std::string_view para(body.data() + first, body.size() - first);
     dl = ReadDateline(para, ctx);
     if (dl) {
-      if (a->dateline.empty()) a->dateline = dl->text;
-      if (a->dateline_city.empty()) a->dateline_city = dl->city;
-      credit_texts.push_back(dl->text);
-      if (dl->whole_line) {
-        size_t eol = body.find('\n', first);
-        remove.emplace_back(first, eol == std::string::npos ? body.size() : eol + 1);
-      }
-      if (a->outlet.empty() && !dl->outlet.empty()) a->outlet = dl->outlet;
+      size_t eol = body.find('\n', first);
+      if (dl->whole_line) remove.emplace_back(first, eol == std::string::npos ? body.size() : eol + 1);
+      else remove.emplace_back(first, first + dl->consumed);
     }
+  }
+  if (dl) {
+    if (a->dateline.empty()) a->dateline = dl->text;
+    if (a->dateline_city.empty()) a->dateline_city = dl->city;
+    credit_texts.push_back(dl->text);
+    if (!dl->reporter.empty() &&
+        std::find(a->authors.begin(), a->authors.end(), dl->reporter) == a->authors.end())
+      a->authors.push_back(dl->reporter);
   }
 
   // 3. Agencies: credit lines and dateline first, then the whole text.
@@ -667,9 +727,12 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
     if (!c.empty()) a->outlet = c;
   }
   if (a->outlet.empty() && !a->url.empty()) a->outlet = CanonicalOutlet(a->url);
-  if (a->outlet.empty()) {
-    for (const auto& c : credit_texts) {
-      if (auto o = LookupOutlet(c)) {
+  if (a->outlet.empty() && dl && !dl->outlet.empty()) a->outlet = dl->outlet;
+  // A source line's outlet ("المصدر : الجزيرة + وكالات"): each part in turn.
+  for (size_t ci = 0; a->outlet.empty() && ci < source_texts.size(); ++ci) {
+    for (std::string_view part : SplitCredits(source_texts[ci])) {
+      if (IsAgencyName(part)) continue;  // an agency credited is not the outlet
+      if (auto o = LookupOutlet(part)) {
         a->outlet = o->name;
         break;
       }

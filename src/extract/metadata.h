@@ -59,7 +59,7 @@ struct MetadataOptions {
   // How many leading lines (paragraph lines) count as the head.
   size_t head_lines = 6;
   // How far into the body (bytes) a date is still taken as the article's.
-  size_t early_body_bytes = 1500;
+  size_t early_body_bytes = 3000;
 };
 
 void FillMetadata(Article* a, const MetadataOptions& options);
