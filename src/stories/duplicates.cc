@@ -78,7 +78,7 @@ std::vector<DuplicateGroup> FindDuplicateGroups(const std::vector<Signature>& si
           for (size_t i = from; i < j; ++i) {
             uint32_t a = v[i].second, b = v[j].second;
             if (sets.Find(a) == sets.Find(b)) continue;
-            if (EstimateJaccard(sigs[a], sigs[b]) >= options.threshold) sets.Union(a, b);
+            if (IsCopy(sigs[a], sigs[b], options)) sets.Union(a, b);
           }
         }
         s = e;

@@ -3,8 +3,7 @@
 //
 // Batch use: compute one Signature per article (minhash.h), then
 // FindDuplicateGroups() returns the connected components of the graph whose
-// edges are pairs with estimated Jaccard >= options.threshold among LSH
-// candidates. Each group lists its canonical copy first (CanonicalBefore).
+// edges are LSH candidate pairs that pass IsCopy (minhash.h). Each group lists its canonical copy first (CanonicalBefore).
 //
 // Large buckets (one wire text carried by hundreds of outlets, boilerplate)
 // are not expanded to all pairs: each member is checked against the previous

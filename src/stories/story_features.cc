@@ -77,6 +77,36 @@ void ForEachName(const std::vector<text::AnalyzedToken>& title,
   }
 }
 
+// Participant phrases: up to two content words after a cue, or a run of up
+// to three capitalised Latin words. `fn(surface, search keys joined by ' ')`.
+template <typename Fn>
+void ForEachParticipant(std::string_view display, const std::vector<text::AnalyzedToken>& body, Fn fn) {
+  const auto& cues = NameCues();
+  for (size_t i = 0; i < body.size(); ++i) {
+    const auto& t = body[i];
+    size_t b = i + 1, e = i + 1;
+    if (t.token.type == text::TokenType::kLatin && StartsUpper(t.token.text) && CodePoints(t.key) >= 2) {
+      b = i;
+      e = i + 1;
+      while (e < body.size() && e < i + 3 && body[e].token.type == text::TokenType::kLatin &&
+             StartsUpper(body[e].token.text) && body[e].token.start <= body[e - 1].token.end + 1)
+        ++e;
+    } else if (cues.count(t.key)) {
+      while (e < body.size() && e < b + 2 && IsContentWord(body[e]) && !cues.count(body[e].key) &&
+             body[e].token.start <= body[e - 1].token.end + 1)
+        ++e;
+    }
+    if (e == b) continue;
+    std::string key;
+    for (size_t k = b; k < e; ++k) {
+      if (!key.empty()) key += ' ';
+      key += body[k].key;
+    }
+    fn(display.substr(body[b].token.start, body[e - 1].token.end - body[b].token.start), key);
+    i = e - 1;
+  }
+}
+
 }  // namespace
 
 uint64_t NameHash(std::string_view name) { return Hash64(text::NameKeyPhrase(text::SearchKey(name)), kNameSeed); }
@@ -102,7 +132,8 @@ int32_t DayNumber(std::string_view iso) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
-StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options) {
+StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options,
+                                   std::vector<NameSurface>* participants) {
   StoryFeatures f;
   f.day = DayNumber(a.published);
   auto title = text::Analyze(a.title);
@@ -114,24 +145,32 @@ StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& optio
     if (IsContentWord(t)) tf[Hash64(t.stem, kTermSeed)] += 1;
   f.terms.reserve(tf.size());
   for (const auto& [k, v] : tf) f.terms.push_back({k, v});
+  if (f.terms.size() > options.max_terms) {
+    std::nth_element(f.terms.begin(), f.terms.begin() + options.max_terms, f.terms.end(),
+                     [](const TermCount& x, const TermCount& y) {
+                       return x.count != y.count ? x.count > y.count : x.term < y.term;
+                     });
+    f.terms.resize(options.max_terms);
+  }
   std::sort(f.terms.begin(), f.terms.end(), [](const TermCount& x, const TermCount& y) { return x.term < y.term; });
-  ForEachName(title, body, [&](const text::AnalyzedToken& t) { f.names.push_back(Hash64(t.name, kNameSeed)); });
+  ForEachName(title, body, [&](const text::AnalyzedToken& t) {
+    if (f.names.size() < options.max_names) f.names.push_back(Hash64(t.name, kNameSeed));
+  });
   std::sort(f.names.begin(), f.names.end());
   f.names.erase(std::unique(f.names.begin(), f.names.end()), f.names.end());
   if (!a.dateline_city.empty()) f.place = NameHash(a.dateline_city);
+  if (participants) {
+    participants->clear();
+    std::string_view lead = Lead(a.body, options.body_words);
+    ForEachParticipant(lead, body, [&](std::string_view surface, const std::string& key) {
+      if (participants->size() >= options.max_names) return;
+      uint64_t h = Hash64(text::NameKeyPhrase(key), kNameSeed);
+      for (const auto& p : *participants)
+        if (p.key == h) return;
+      participants->push_back({h, std::string(surface)});
+    });
+  }
   return f;
-}
-
-std::vector<NameSurface> NameSurfaces(const Article& a) {
-  auto title = text::Analyze(a.title);
-  auto body = text::Analyze(Lead(a.body, FeatureOptions().body_words));
-  std::vector<NameSurface> out;
-  std::unordered_set<uint64_t> seen;
-  ForEachName(title, body, [&](const text::AnalyzedToken& t) {
-    uint64_t k = Hash64(t.name, kNameSeed);
-    if (seen.insert(k).second) out.push_back({k, std::string(t.token.text)});
-  });
-  return out;
 }
 
 }  // namespace malaf::stories

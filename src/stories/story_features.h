@@ -46,21 +46,28 @@ struct FeatureOptions {
   // background, which pulls unrelated stories together).
   size_t body_words = 250;
   float title_weight = 3;
+  // Terms kept per article (heaviest counts, ties by hash): bounds memory at
+  // a million articles; IDF is counted over the kept terms only.
+  size_t max_terms = 48;
+  size_t max_names = 24;  // name keys kept (first seen first)
 };
 
 // Day number of an ISO 8601 date ("2016-08-26", "2016-08-26T23:15+03:00");
 // kUnknownDay when `iso` has no full date.
 int32_t DayNumber(std::string_view iso);
 
-StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options = {});
-
-// The display names behind name keys: name-key hash -> the first surface
-// seen, for showing participants. Keys are those of ExtractStoryFeatures.
+// A participant candidate: up to two content words right after a cue word
+// (data/story_name_cues.txt: titles such as الرئيس، وزير، الملك, and
+// organisation heads such as حزب، حركة) or a run of capitalised Latin words.
 struct NameSurface {
-  uint64_t key = 0;
-  std::string surface;
+  uint64_t key = 0;        // NameHash of the phrase
+  std::string surface;     // as written in the article
 };
-std::vector<NameSurface> NameSurfaces(const Article& a);
+
+// With `participants`, also returns the article's participant candidates
+// (first seen first, unique, at most options.max_names).
+StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options = {},
+                                   std::vector<NameSurface>* participants = nullptr);
 
 // Hash of the name key of a place or name (as used in StoryFeatures).
 uint64_t NameHash(std::string_view name);

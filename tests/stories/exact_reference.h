@@ -18,6 +18,7 @@ namespace malaf::testing {
 struct ExactPair {
   uint32_t a = 0, b = 0;  // a < b
   double jaccard = 0;
+  double containment = 0;  // |A ∩ B| / min(|A|, |B|)
 };
 
 // REQUIRES: each set sorted unique.
@@ -41,10 +42,21 @@ inline std::vector<ExactPair> ExactPairsAbove(const std::vector<std::vector<uint
       double inter = count[j];
       double uni = static_cast<double>(sets[i].size() + sets[j].size()) - inter;
       double jac = uni > 0 ? inter / uni : 0;
-      if (jac >= threshold) out.push_back({i, j, jac});
+      double small = static_cast<double>(std::min(sets[i].size(), sets[j].size()));
+      if (jac >= threshold) out.push_back({i, j, jac, small > 0 ? inter / small : 0});
       count[j] = 0;
     }
   }
+  return out;
+}
+
+// The copy rule of stories::IsCopy, exactly: J >= threshold, or
+// J >= floor and C >= containment.
+inline std::vector<ExactPair> ExactCopyPairs(const std::vector<std::vector<uint64_t>>& sets, double threshold,
+                                             double floor, double containment) {
+  std::vector<ExactPair> out;
+  for (const auto& p : ExactPairsAbove(sets, std::min(threshold, floor)))
+    if (p.jaccard >= threshold || (p.jaccard >= floor && p.containment >= containment)) out.push_back(p);
   return out;
 }
 

@@ -1,0 +1,987 @@
+#include "stories/story_archive.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+namespace malaf::stories {
+namespace {
+
+// The tables of component "stories". Binary columns (signature, vector,
+// participants, state) hold the little-endian encodings of codec below.
+constexpr std::string_view kMigrations[] = {
+    R"sql(
+CREATE TABLE stories_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE stories_article(
+  article_id   TEXT PRIMARY KEY,
+  published    TEXT NOT NULL,
+  title        TEXT NOT NULL,
+  outlet       TEXT NOT NULL,
+  place        TEXT NOT NULL,
+  length       INTEGER NOT NULL,
+  signature    BLOB NOT NULL,     -- 16-bit minima (kSignatureScheme)
+  shingles     INTEGER NOT NULL,  -- shingle set size
+  canonical_id TEXT,              -- canonical copy when this is a copy, else NULL
+  similarity   REAL NOT NULL,     -- estimated Jaccard with the canonical (1 if none)
+  story_id     TEXT NOT NULL,
+  score        REAL NOT NULL,     -- similarity to the story when it joined
+  vector       BLOB NOT NULL,     -- top TF-IDF terms, for centrality
+  participants BLOB NOT NULL      -- participant keys
+) WITHOUT ROWID;
+CREATE INDEX stories_article_story ON stories_article(story_id);
+CREATE INDEX stories_article_canonical ON stories_article(canonical_id);
+CREATE TABLE stories_story(
+  id             TEXT PRIMARY KEY,
+  seq            INTEGER NOT NULL,
+  first_day      INTEGER NOT NULL,
+  last_day       INTEGER NOT NULL,
+  date           TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  representative TEXT NOT NULL,
+  place          TEXT NOT NULL,
+  participants   TEXT NOT NULL,   -- JSON array
+  outlets        TEXT NOT NULL,   -- JSON array
+  size           INTEGER NOT NULL,
+  state          BLOB NOT NULL    -- clusterer state (centroid, names, places, ...)
+) WITHOUT ROWID;
+CREATE INDEX stories_story_last_day ON stories_story(last_day);
+CREATE INDEX stories_story_date ON stories_story(date, id);
+CREATE TABLE stories_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE stories_name(key INTEGER PRIMARY KEY, surface TEXT NOT NULL, first TEXT NOT NULL);
+)sql",
+};
+
+constexpr int32_t kNoDay = kUnknownDay;
+
+// ---- codec: little-endian binary, read with bounds checks ----
+
+class Writer {
+ public:
+  void U8(uint8_t v) { s_.push_back(static_cast<char>(v)); }
+  void U16(uint16_t v) { Raw(&v, 2); }
+  void U32(uint32_t v) { Raw(&v, 4); }
+  void U64(uint64_t v) { Raw(&v, 8); }
+  void I32(int32_t v) { Raw(&v, 4); }
+  void F32(float v) { Raw(&v, 4); }
+  void Str(std::string_view v) {
+    U32(static_cast<uint32_t>(v.size()));
+    s_.append(v);
+  }
+  void Vec(const SparseVector& v) {
+    U32(static_cast<uint32_t>(v.size()));
+    for (const auto& [k, w] : v) {
+      U64(k);
+      F32(w);
+    }
+  }
+  std::string& str() { return s_; }
+
+ private:
+  void Raw(const void* p, size_t n) { s_.append(static_cast<const char*>(p), n); }
+  std::string s_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+  bool ok() const { return ok_; }
+  bool done() const { return pos_ == s_.size(); }
+  uint16_t U16() { uint16_t v = 0; Raw(&v, 2); return v; }
+  uint32_t U32() { uint32_t v = 0; Raw(&v, 4); return v; }
+  uint64_t U64() { uint64_t v = 0; Raw(&v, 8); return v; }
+  int32_t I32() { int32_t v = 0; Raw(&v, 4); return v; }
+  float F32() { float v = 0; Raw(&v, 4); return v; }
+  std::string Str() {
+    uint32_t n = U32();
+    if (!ok_ || n > s_.size() - pos_) { ok_ = false; return {}; }
+    std::string v(s_.substr(pos_, n));
+    pos_ += n;
+    return v;
+  }
+  SparseVector Vec() {
+    uint32_t n = U32();
+    SparseVector v;
+    if (!ok_ || n > (s_.size() - pos_) / 12) { ok_ = false; return v; }
+    v.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint64_t k = U64();
+      v.emplace_back(k, F32());
+    }
+    return v;
+  }
+
+ private:
+  void Raw(void* p, size_t n) {
+    if (!ok_ || n > s_.size() - pos_) { ok_ = false; return; }
+    std::memcpy(p, s_.data() + pos_, n);
+    pos_ += n;
+  }
+  std::string_view s_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+std::string EncodeSignature(const Signature& s) {
+  Writer w;
+  for (uint16_t m : s.mins) w.U16(m);
+  return std::move(w.str());
+}
+
+Signature DecodeSignature(std::string_view bytes, uint32_t shingles) {
+  Signature s;
+  if (bytes.size() % 2) return s;
+  s.mins.resize(bytes.size() / 2);
+  std::memcpy(s.mins.data(), bytes.data(), bytes.size());
+  s.shingles = shingles;
+  return s;
+}
+
+std::string EncodeKeys(const std::vector<uint64_t>& keys) {
+  Writer w;
+  for (uint64_t k : keys) w.U64(k);
+  return std::move(w.str());
+}
+
+std::vector<uint64_t> DecodeKeys(std::string_view bytes) {
+  std::vector<uint64_t> out(bytes.size() / 8);
+  if (!out.empty()) std::memcpy(out.data(), bytes.data(), out.size() * 8);
+  return out;
+}
+
+std::string EncodeVector(const SparseVector& v) {
+  Writer w;
+  w.Vec(v);
+  return std::move(w.str());
+}
+
+SparseVector DecodeVector(std::string_view bytes) {
+  Reader r(bytes);
+  SparseVector v = r.Vec();
+  return r.ok() ? v : SparseVector{};
+}
+
+std::string EncodeState(const StoryState& s) {
+  Writer w;
+  w.U8(1);  // state encoding version
+  w.Str(s.id);
+  w.Str(s.first_article);
+  w.I32(s.first_day);
+  w.I32(s.last_day);
+  w.U32(s.size);
+  w.U64(s.seq);
+  w.Vec(s.centroid);
+  w.Vec(s.names);
+  w.Vec(s.places);
+  w.U32(static_cast<uint32_t>(s.extra.size()));
+  for (const auto& [name, v] : s.extra) {
+    w.Str(name);
+    w.Vec(v);
+  }
+  w.U32(static_cast<uint32_t>(s.indexed.size()));
+  for (uint64_t t : s.indexed) w.U64(t);
+  return std::move(w.str());
+}
+
+Result<StoryState> DecodeState(std::string_view bytes, std::string_view id) {
+  StoryState s;
+  if (bytes.empty() || bytes[0] != 1) return Status::Corruption("story " + std::string(id) + ": unknown state encoding");
+  Reader q(bytes.substr(1));
+  s.id = q.Str();
+  s.first_article = q.Str();
+  s.first_day = q.I32();
+  s.last_day = q.I32();
+  s.size = q.U32();
+  s.seq = q.U64();
+  s.centroid = q.Vec();
+  s.names = q.Vec();
+  s.places = q.Vec();
+  uint32_t extra = q.U32();
+  for (uint32_t i = 0; q.ok() && i < extra && i < 64; ++i) {
+    std::string name = q.Str();
+    s.extra.emplace_back(std::move(name), q.Vec());
+  }
+  uint32_t indexed = q.U32();
+  for (uint32_t i = 0; q.ok() && i < indexed && i < 1000000; ++i) s.indexed.push_back(q.U64());
+  if (!q.ok() || !q.done()) return Status::Corruption("story " + std::string(id) + ": damaged state");
+  return s;
+}
+
+std::string JsonList(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::vector<std::string> ParseList(std::string_view s) {
+  auto j = nlohmann::json::parse(s, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& e : j)
+    if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+std::string Context(const Store& store) { return "stories (" + store.dir() + ")"; }
+
+// ---- meta ----
+
+Result<std::map<std::string, std::string>> ReadMeta(Db& db) {
+  std::map<std::string, std::string> m;
+  auto q = db.Prepare("SELECT key, value FROM stories_meta");
+  if (!q.ok()) return q.status();
+  for (;;) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    m[std::string(q->Text(0))] = std::string(q->Text(1));
+  }
+  return m;
+}
+
+Status WriteMeta(Db& db, const std::map<std::string, std::string>& m) {
+  auto q = db.Prepare("INSERT OR REPLACE INTO stories_meta(key, value) VALUES (?1, ?2)");
+  if (!q.ok()) return q.status();
+  for (const auto& [k, v] : m) {
+    q->BindText(1, k).BindText(2, v);
+    MALAF_RETURN_IF_ERROR(q->Run());
+  }
+  return Status::OK();
+}
+
+int64_t ToInt(const std::map<std::string, std::string>& m, const std::string& key, int64_t def = 0) {
+  auto it = m.find(key);
+  if (it == m.end()) return def;
+  try {
+    return std::stoll(it->second);
+  } catch (...) {
+    return def;
+  }
+}
+
+std::string ClusterVersion(const StoryOptions& o) { return std::to_string(o.cluster.version); }
+
+// ---- records from the store, signed and featured on `threads` workers ----
+
+Status ReadRecords(Store& store, int64_t after_seq, int64_t up_to_seq,
+                   const std::function<bool(const StoredArticle&)>& wanted, const StoryOptions& options,
+                   int threads, std::vector<ArticleRecord>* out) {
+  constexpr size_t kChunk = 2048;
+  std::vector<Article> chunk;
+  auto flush = [&] {
+    size_t base = out->size();
+    out->resize(base + chunk.size());
+    auto work = [&](size_t from) {
+      for (size_t i = from; i < chunk.size(); i += static_cast<size_t>(threads))
+        (*out)[base + i] = MakeRecord(chunk[i], options);
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) workers.emplace_back(work, static_cast<size_t>(t));
+    work(0);
+    for (auto& w : workers) w.join();
+    chunk.clear();
+  };
+  Status st = store.ForEach(after_seq, [&](const StoredArticle& a) {
+    if (a.seq > up_to_seq) return false;
+    if (!wanted(a)) return true;
+    chunk.push_back(a.article);
+    chunk.back().sources.clear();
+    chunk.back().entities.clear();
+    chunk.back().quotes.clear();
+    if (chunk.size() == kChunk) flush();
+    return true;
+  });
+  if (!chunk.empty()) flush();
+  return st;
+}
+
+// ---- writing ----
+
+struct ArticleRow {
+  const ArticleRecord* rec;
+  std::string canonical;  // "" when none
+  float similarity = 1;
+  std::string story;
+  float score = 1;
+  const SparseVector* vector;
+};
+
+Status InsertArticles(Db& db, const std::vector<ArticleRow>& rows) {
+  auto q = db.Prepare(
+      "INSERT OR REPLACE INTO stories_article(article_id, published, title, outlet, place, length, signature, "
+      "shingles, canonical_id, similarity, story_id, score, vector, participants) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  if (!q.ok()) return q.status();
+  static const SparseVector kEmpty;
+  for (const auto& r : rows) {
+    const ArticleRecord& rec = *r.rec;
+    std::vector<uint64_t> parts;
+    for (const auto& p : rec.participants) parts.push_back(p.key);
+    q->BindText(1, rec.id).BindText(2, rec.published).BindText(3, rec.title).BindText(4, rec.outlet);
+    q->BindText(5, rec.place).BindInt(6, static_cast<int64_t>(rec.length));
+    q->BindText(7, EncodeSignature(rec.signature)).BindInt(8, rec.signature.shingles);
+    if (r.canonical.empty()) q->BindNull(9);
+    else q->BindText(9, r.canonical);
+    q->BindDouble(10, r.similarity).BindText(11, r.story).BindDouble(12, r.score);
+    q->BindText(13, EncodeVector(r.vector ? *r.vector : kEmpty)).BindText(14, EncodeKeys(parts));
+    MALAF_RETURN_IF_ERROR(q->Run());
+  }
+  return Status::OK();
+}
+
+Status UpsertNames(Db& db, const std::vector<ArticleRecord>& recs) {
+  // The surface kept is that of the first article in feed order ("first"
+  // holds "published\tid"; unknown dates sort after known ones).
+  auto q = db.Prepare(
+      "INSERT INTO stories_name(key, surface, first) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(key) DO UPDATE SET surface = excluded.surface, first = excluded.first "
+      "WHERE excluded.first < stories_name.first");
+  if (!q.ok()) return q.status();
+  for (const auto& rec : recs) {
+    std::string first = (rec.published.empty() ? std::string("~") : rec.published) + "\t" + rec.id;
+    for (const auto& p : rec.participants) {
+      q->BindInt(1, static_cast<int64_t>(p.key)).BindText(2, p.surface).BindText(3, first);
+      MALAF_RETURN_IF_ERROR(q->Run());
+    }
+  }
+  return Status::OK();
+}
+
+Status WriteDf(Db& db, const std::unordered_map<uint64_t, uint32_t>& df) {
+  auto q = db.Prepare("INSERT OR REPLACE INTO stories_df(term, df) VALUES (?1, ?2)");
+  if (!q.ok()) return q.status();
+  std::vector<std::pair<uint64_t, uint32_t>> sorted(df.begin(), df.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& [t, n] : sorted) {
+    q->BindInt(1, static_cast<int64_t>(t)).BindInt(2, n);
+    MALAF_RETURN_IF_ERROR(q->Run());
+  }
+  return Status::OK();
+}
+
+Result<std::unordered_map<uint64_t, std::string>> ReadNames(Db& db, const std::set<uint64_t>& keys) {
+  std::unordered_map<uint64_t, std::string> out;
+  auto q = db.Prepare("SELECT surface FROM stories_name WHERE key = ?1");
+  if (!q.ok()) return q.status();
+  for (uint64_t k : keys) {
+    q->BindInt(1, static_cast<int64_t>(k));
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (*row) out[k] = std::string(q->Text(0));
+    q->Reset();
+  }
+  return out;
+}
+
+Result<std::vector<StoryMember>> ReadMembers(Db& db, std::string_view story) {
+  auto q = db.Prepare(
+      "SELECT article_id, published, title, outlet, place, canonical_id, similarity, vector, participants "
+      "FROM stories_article WHERE story_id = ?1");
+  if (!q.ok()) return q.status();
+  q->BindText(1, story);
+  std::vector<StoryMember> out;
+  for (;;) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    StoryMember m;
+    m.id = q->Text(0);
+    m.published = q->Text(1);
+    m.title = q->Text(2);
+    m.outlet = q->Text(3);
+    m.place = q->Text(4);
+    m.canonical = q->Text(5);
+    m.similarity = static_cast<float>(q->Double(6));
+    m.vector = DecodeVector(q->Text(7));
+    m.participants = DecodeKeys(q->Text(8));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Status WriteStory(Db& db, const StoryState& state, const StorySummary& s) {
+  auto q = db.Prepare(
+      "INSERT OR REPLACE INTO stories_story(id, seq, first_day, last_day, date, title, representative, place, "
+      "participants, outlets, size, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  if (!q.ok()) return q.status();
+  q->BindText(1, state.id).BindInt(2, static_cast<int64_t>(state.seq)).BindInt(3, state.first_day);
+  q->BindInt(4, state.last_day).BindText(5, s.date).BindText(6, s.title).BindText(7, s.representative);
+  q->BindText(8, s.place).BindText(9, JsonList(s.participants)).BindText(10, JsonList(s.outlets));
+  q->BindInt(11, static_cast<int64_t>(s.articles.size())).BindText(12, EncodeState(state));
+  return q->Run();
+}
+
+// Summary of a story from its stored members.
+Status RewriteStory(Db& db, const StoryState& state, size_t max_participants) {
+  auto members = ReadMembers(db, state.id);
+  if (!members.ok()) return members.status();
+  if (members->empty()) {
+    auto q = db.Prepare("DELETE FROM stories_story WHERE id = ?1");
+    if (!q.ok()) return q.status();
+    q->BindText(1, state.id);
+    return q->Run();
+  }
+  std::set<uint64_t> keys;
+  for (const auto& m : *members) keys.insert(m.participants.begin(), m.participants.end());
+  auto names = ReadNames(db, keys);
+  if (!names.ok()) return names.status();
+  return WriteStory(db, state, Summarize(state, *members, *names, max_participants));
+}
+
+std::map<std::string, std::string> BaseMeta(const UpdateOptions& options) {
+  return {{"scheme", std::string(kSignatureScheme)}, {"cluster", ClusterVersion(options.story)}};
+}
+
+// ---- full rebuild ----
+
+Result<UpdateStats> Rebuild(Store& store, const UpdateOptions& options) {
+  Db& db = store.db();
+  auto last = store.LastSeq();
+  if (!last.ok()) return last.status();
+  std::vector<ArticleRecord> recs;
+  MALAF_RETURN_IF_ERROR(ReadRecords(
+      store, 0, *last, [](const StoredArticle&) { return true; }, options.story, options.threads, &recs));
+  BuildResult built = BuildStories(recs, options.story, options.threads);
+  const auto& stories = built.clusterer.stories();
+
+  auto tx = db.Begin();
+  if (!tx.ok()) return tx.status();
+  MALAF_RETURN_IF_ERROR(db.Exec(
+      "DELETE FROM stories_article; DELETE FROM stories_story; DELETE FROM stories_df; "
+      "DELETE FROM stories_name; DELETE FROM stories_meta;"));
+  std::vector<ArticleRow> rows;
+  rows.reserve(recs.size());
+  for (size_t i = 0; i < recs.size(); ++i) {
+    ArticleRow r{&recs[i], "", built.score[i], stories[built.story_of[i]].id, built.score[i], &built.vectors[i]};
+    if (built.canonical_of[i] >= 0) {
+      r.canonical = recs[built.canonical_of[i]].id;
+      r.score = built.score[built.canonical_of[i]];
+    } else {
+      r.similarity = 1;
+    }
+    rows.push_back(std::move(r));
+  }
+  MALAF_RETURN_IF_ERROR(InsertArticles(db, rows));
+  MALAF_RETURN_IF_ERROR(UpsertNames(db, recs));
+  MALAF_RETURN_IF_ERROR(WriteDf(db, built.clusterer.document_frequencies()));
+  auto summaries = SummarizeAll(recs, built, options.story.max_participants);
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t s = 0; s < stories.size(); ++s) by_id[stories[s].id] = s;
+  for (const auto& s : summaries) MALAF_RETURN_IF_ERROR(WriteStory(db, stories[by_id[s.id]], s));
+  int32_t max_day = kNoDay;
+  for (const auto& st : stories) max_day = std::max(max_day, st.last_day);
+  auto meta = BaseMeta(options);
+  meta["seq"] = std::to_string(*last);
+  meta["documents"] = std::to_string(built.clusterer.documents());
+  meta["next_seq"] = std::to_string(built.clusterer.next_seq());
+  meta["max_day"] = std::to_string(max_day);
+  meta["articles"] = std::to_string(recs.size());
+  MALAF_RETURN_IF_ERROR(WriteMeta(db, meta));
+  MALAF_RETURN_IF_ERROR(tx->Commit());
+  UpdateStats stats;
+  stats.rebuilt = true;
+  stats.articles = recs.size();
+  for (auto c : built.canonical_of) stats.copies += c >= 0;
+  stats.stories_changed = summaries.size();
+  stats.stories_total = summaries.size();
+  return stats;
+}
+
+// ---- incremental update ----
+
+struct ExistingHit {
+  std::string id, published, canonical, story;
+  size_t length = 0;
+};
+
+Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::map<std::string, std::string> meta,
+                              int64_t last_seq) {
+  Db& db = store.db();
+  const MinHashOptions& mh = options.story.minhash;
+  int64_t cursor = ToInt(meta, "seq");
+  // New articles: stored since the cursor and not processed yet.
+  auto known = db.Prepare("SELECT 1 FROM stories_article WHERE article_id = ?1");
+  if (!known.ok()) return known.status();
+  std::vector<ArticleRecord> recs;
+  Status bad;
+  MALAF_RETURN_IF_ERROR(ReadRecords(
+      store, cursor, last_seq,
+      [&](const StoredArticle& a) {
+        known->BindText(1, a.article.id);
+        auto row = known->Step();
+        if (!row.ok()) {
+          bad = row.status();
+          return false;
+        }
+        known->Reset();
+        return !*row;
+      },
+      options.story, options.threads, &recs));
+  MALAF_RETURN_IF_ERROR(bad);
+  UpdateStats stats;
+  if (recs.empty()) {
+    meta["seq"] = std::to_string(last_seq);
+    MALAF_RETURN_IF_ERROR(WriteMeta(db, meta));
+    auto n = db.Prepare("SELECT COUNT(*) FROM stories_story");
+    if (n.ok() && n->Step().ok()) stats.stories_total = static_cast<size_t>(n->Int(0));
+    return stats;
+  }
+  const size_t n = recs.size();
+  // 1. Copies: band keys of the new articles, then one pass over every
+  // stored signature.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> bands;
+  for (uint32_t i = 0; i < n; ++i)
+    for (uint64_t k : BandKeys(recs[i].signature, mh)) bands[k].push_back(i);
+  DisjointSets sets(n);
+  std::vector<std::vector<ExistingHit>> hits(n);
+  {
+    auto q = db.Prepare(
+        "SELECT article_id, published, length, signature, shingles, canonical_id, story_id FROM stories_article");
+    if (!q.ok()) return q.status();
+    std::vector<uint32_t> matched;
+    for (;;) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Signature sig = DecodeSignature(q->Text(3), static_cast<uint32_t>(q->Int(4)));
+      matched.clear();
+      for (uint64_t k : BandKeys(sig, mh)) {
+        auto it = bands.find(k);
+        if (it == bands.end()) continue;
+        matched.insert(matched.end(), it->second.begin(), it->second.end());
+      }
+      if (matched.empty()) continue;
+      std::sort(matched.begin(), matched.end());
+      matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+      for (uint32_t i : matched) {
+        if (!IsCopy(recs[i].signature, sig, mh)) continue;
+        ExistingHit h;
+        h.id = q->Text(0);
+        h.published = q->Text(1);
+        h.length = static_cast<size_t>(q->Int(2));
+        h.canonical = q->Text(5);
+        h.story = q->Text(6);
+        hits[i].push_back(std::move(h));
+      }
+    }
+  }
+  for (const auto& [k, members] : bands)
+    for (size_t a = 0; a < members.size(); ++a)
+      for (size_t b = a + 1; b < members.size() && b < a + 1 + kBucketWindow; ++b)
+        if (sets.Find(members[a]) != sets.Find(members[b]) &&
+            IsCopy(recs[members[a]].signature, recs[members[b]].signature, mh))
+          sets.Union(members[a], members[b]);
+  // Components of new articles, with the existing groups they touch.
+  std::map<uint32_t, std::vector<uint32_t>> comps;
+  for (uint32_t i = 0; i < n; ++i) comps[sets.Find(i)].push_back(i);
+  std::vector<int64_t> canonical_of(n, -1);  // new canonical (index) for new copies
+  std::vector<std::string> existing_canonical(n);  // or an existing canonical's id
+  std::vector<std::string> host_story(n);
+  std::set<std::string> touched_stories;
+  std::vector<std::pair<std::string, std::string>> regroup;  // (old canonical, new canonical) to rewrite
+  for (auto& [root, members] : comps) {
+    // Existing groups touched: by canonical id, with that canonical's info.
+    std::map<std::string, ExistingHit> groups;
+    for (uint32_t i : members)
+      for (const auto& h : hits[i]) {
+        std::string canon = h.canonical.empty() ? h.id : h.canonical;
+        if (groups.count(canon)) continue;
+        if (h.canonical.empty()) {
+          groups[canon] = h;
+        } else {
+          auto q = db.Prepare("SELECT article_id, published, length, story_id FROM stories_article WHERE article_id = ?1");
+          if (!q.ok()) return q.status();
+          q->BindText(1, canon);
+          auto row = q->Step();
+          if (!row.ok()) return row.status();
+          if (!*row) continue;
+          ExistingHit c;
+          c.id = q->Text(0);
+          c.published = q->Text(1);
+          c.length = static_cast<size_t>(q->Int(2));
+          c.story = q->Text(3);
+          groups[canon] = c;
+        }
+      }
+    if (groups.empty()) {
+      if (members.size() < 2) continue;
+      uint32_t best = members[0];
+      for (uint32_t i : members)
+        if (CanonicalBefore({recs[i].id, recs[i].published, recs[i].length},
+                            {recs[best].id, recs[best].published, recs[best].length}))
+          best = i;
+      for (uint32_t i : members)
+        if (i != best) canonical_of[i] = best;
+      continue;
+    }
+    // The host: the existing group whose canonical comes first.
+    const ExistingHit* host = nullptr;
+    for (const auto& [id, g] : groups)
+      if (!host || CanonicalBefore({g.id, g.published, g.length}, {host->id, host->published, host->length}))
+        host = &g;
+    std::string canon = host->id;
+    CopyInfo ci{host->id, host->published, host->length};
+    int64_t new_canon = -1;
+    for (uint32_t i : members)
+      if (CanonicalBefore({recs[i].id, recs[i].published, recs[i].length}, ci)) {
+        ci = {recs[i].id, recs[i].published, recs[i].length};
+        new_canon = i;
+      }
+    for (uint32_t i : members) {
+      host_story[i] = host->story;
+      if (static_cast<int64_t>(i) == new_canon) continue;
+      if (new_canon >= 0) canonical_of[i] = new_canon;
+      else existing_canonical[i] = canon;
+    }
+    std::string final_canon = new_canon >= 0 ? recs[new_canon].id : canon;
+    for (const auto& [id, g] : groups) {
+      regroup.emplace_back(id, final_canon);
+      touched_stories.insert(g.story);
+    }
+    touched_stories.insert(host->story);
+  }
+  // 2. Stories for the new articles that are not copies.
+  std::vector<uint32_t> feed;
+  for (uint32_t i = 0; i < n; ++i)
+    if (canonical_of[i] < 0 && existing_canonical[i].empty() && host_story[i].empty()) feed.push_back(i);
+  std::sort(feed.begin(), feed.end(), [&](uint32_t a, uint32_t b) { return FeedBefore(recs[a], recs[b]); });
+  StoryClusterer clusterer(options.story.cluster);
+  std::vector<std::string> story_id(n);
+  std::vector<float> score(n, 1);
+  std::vector<SparseVector> vectors(n);
+  if (!feed.empty()) {
+    int32_t window = options.story.cluster.window_days;
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    bool unknown = false;
+    for (uint32_t i : feed) {
+      int32_t d = recs[i].features.day;
+      if (d == kNoDay) unknown = true;
+      else { lo = std::min(lo, d); hi = std::max(hi, d); }
+    }
+    int32_t max_day = static_cast<int32_t>(ToInt(meta, "max_day", kNoDay));
+    if (unknown && max_day != kNoDay) lo = std::min(lo, max_day);
+    if (lo == INT32_MAX) lo = INT32_MIN + window + 1;
+    std::vector<StoryState> active;
+    auto q = db.Prepare(
+        "SELECT id, state FROM stories_story WHERE last_day >= ?1 OR last_day = ?2 OR first_day = ?2");
+    if (!q.ok()) return q.status();
+    q->BindInt(1, static_cast<int64_t>(lo) - window).BindInt(2, kNoDay);
+    for (;;) {
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      auto st = DecodeState(q->Text(1), q->Text(0));
+      if (!st.ok()) return st.status();
+      active.push_back(std::move(*st));
+    }
+    std::unordered_map<uint64_t, uint32_t> df;
+    auto dq = db.Prepare("SELECT df FROM stories_df WHERE term = ?1");
+    if (!dq.ok()) return dq.status();
+    for (uint32_t i : feed)
+      for (const auto& t : recs[i].features.terms) {
+        if (df.count(t.term)) continue;
+        dq->BindInt(1, static_cast<int64_t>(t.term));
+        auto row = dq->Step();
+        if (!row.ok()) return row.status();
+        df[t.term] = *row ? static_cast<uint32_t>(dq->Int(0)) : 0;
+        dq->Reset();
+      }
+    for (auto it = df.begin(); it != df.end();) it = it->second == 0 ? df.erase(it) : std::next(it);
+    clusterer.Restore(static_cast<uint64_t>(ToInt(meta, "documents")), static_cast<uint64_t>(ToInt(meta, "next_seq")),
+                      std::move(df), std::move(active));
+    for (uint32_t i : feed) {
+      auto p = clusterer.Add(recs[i].id, recs[i].features);
+      story_id[i] = clusterer.stories()[p.story].id;
+      score[i] = p.score;
+      SparseVector v = std::move(p.vector);
+      if (v.size() > 16) {
+        std::nth_element(v.begin(), v.begin() + 16, v.end(), [](const auto& a, const auto& b) {
+          return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        v.resize(16);
+        std::sort(v.begin(), v.end());
+      }
+      vectors[i] = std::move(v);
+      touched_stories.insert(story_id[i]);
+      max_day = std::max(max_day, recs[i].features.day);
+    }
+    meta["documents"] = std::to_string(clusterer.documents());
+    meta["next_seq"] = std::to_string(clusterer.next_seq());
+    meta["max_day"] = std::to_string(max_day);
+  }
+  // New copies of new canonicals follow their canonical's story.
+  for (uint32_t i = 0; i < n; ++i) {
+    if (canonical_of[i] >= 0) {
+      uint32_t c = static_cast<uint32_t>(canonical_of[i]);
+      story_id[i] = host_story[c].empty() ? story_id[c] : host_story[c];
+      score[i] = static_cast<float>(EstimateJaccard(recs[c].signature, recs[i].signature));
+    } else if (!host_story[i].empty()) {
+      story_id[i] = host_story[i];
+    }
+  }
+  // 3. Write.
+  auto tx = db.Begin();
+  if (!tx.ok()) return tx.status();
+  std::vector<ArticleRow> rows;
+  for (uint32_t i = 0; i < n; ++i) {
+    ArticleRow r{&recs[i], "", 1, story_id[i], score[i], &vectors[i]};
+    if (canonical_of[i] >= 0) {
+      r.canonical = recs[canonical_of[i]].id;
+      r.similarity = score[i];
+      r.score = 1;
+    } else if (!existing_canonical[i].empty()) {
+      r.canonical = existing_canonical[i];
+      r.similarity = 1;  // refined below with the canonical's signature
+    }
+    rows.push_back(std::move(r));
+  }
+  MALAF_RETURN_IF_ERROR(InsertArticles(db, rows));
+  // Regroup existing copy groups under their (possibly new) canonical and
+  // host story, and refresh every member's similarity to the canonical.
+  for (const auto& [old_canon, new_canon] : regroup) {
+    auto sq = db.Prepare("SELECT story_id FROM stories_article WHERE article_id = ?1");
+    if (!sq.ok()) return sq.status();
+    sq->BindText(1, new_canon);
+    auto row = sq->Step();
+    if (!row.ok()) return row.status();
+    std::string host = *row ? std::string(sq->Text(0)) : std::string();
+    sq->Reset();
+    auto up = db.Prepare(
+        "UPDATE stories_article SET canonical_id = CASE WHEN article_id = ?2 THEN NULL ELSE ?2 END, "
+        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END "
+        "WHERE article_id = ?1 OR canonical_id = ?1 OR article_id = ?2");
+    if (!up.ok()) return up.status();
+    up->BindText(1, old_canon).BindText(2, new_canon).BindText(3, host);
+    MALAF_RETURN_IF_ERROR(up->Run());
+  }
+  std::set<std::string> canons;
+  for (const auto& [o, c] : regroup) canons.insert(c);
+  for (const auto& c : canons) {
+    auto q = db.Prepare("SELECT signature, shingles FROM stories_article WHERE article_id = ?1");
+    if (!q.ok()) return q.status();
+    q->BindText(1, c);
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) continue;
+    Signature cs = DecodeSignature(q->Text(0), static_cast<uint32_t>(q->Int(1)));
+    q->Reset();
+    auto m = db.Prepare("SELECT article_id, signature, shingles FROM stories_article WHERE canonical_id = ?1");
+    if (!m.ok()) return m.status();
+    m->BindText(1, c);
+    std::vector<std::pair<std::string, double>> sims;
+    for (;;) {
+      auto r = m->Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      sims.emplace_back(std::string(m->Text(0)),
+                        EstimateJaccard(cs, DecodeSignature(m->Text(1), static_cast<uint32_t>(m->Int(2)))));
+    }
+    auto up = db.Prepare("UPDATE stories_article SET similarity = ?2 WHERE article_id = ?1");
+    if (!up.ok()) return up.status();
+    for (const auto& [id, s] : sims) {
+      up->BindText(1, id).BindDouble(2, s);
+      MALAF_RETURN_IF_ERROR(up->Run());
+    }
+    auto one = db.Prepare("UPDATE stories_article SET similarity = 1 WHERE article_id = ?1");
+    if (!one.ok()) return one.status();
+    one->BindText(1, c);
+    MALAF_RETURN_IF_ERROR(one->Run());
+  }
+  MALAF_RETURN_IF_ERROR(UpsertNames(db, recs));
+  MALAF_RETURN_IF_ERROR(WriteDf(db, clusterer.document_frequencies()));
+  // Rewrite every touched story: states from the clusterer when it holds
+  // them, else as stored.
+  std::unordered_map<std::string, const StoryState*> live;
+  for (const auto& s : clusterer.stories()) live[s.id] = &s;
+  for (const auto& id : touched_stories) {
+    if (id.empty()) continue;
+    StoryState state;
+    auto it = live.find(id);
+    if (it != live.end()) {
+      state = *it->second;
+    } else {
+      auto q = db.Prepare("SELECT state FROM stories_story WHERE id = ?1");
+      if (!q.ok()) return q.status();
+      q->BindText(1, id);
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) continue;
+      auto st = DecodeState(q->Text(0), id);
+      if (!st.ok()) return st.status();
+      state = std::move(*st);
+    }
+    MALAF_RETURN_IF_ERROR(RewriteStory(db, state, options.story.max_participants));
+    ++stats.stories_changed;
+  }
+  meta["seq"] = std::to_string(last_seq);
+  meta["articles"] = std::to_string(ToInt(meta, "articles") + static_cast<int64_t>(n));
+  MALAF_RETURN_IF_ERROR(WriteMeta(db, meta));
+  MALAF_RETURN_IF_ERROR(tx->Commit());
+  stats.articles = n;
+  for (uint32_t i = 0; i < n; ++i) stats.copies += canonical_of[i] >= 0 || !existing_canonical[i].empty();
+  auto cnt = db.Prepare("SELECT COUNT(*) FROM stories_story");
+  if (cnt.ok()) {
+    auto row = cnt->Step();
+    if (row.ok() && *row) stats.stories_total = static_cast<size_t>(cnt->Int(0));
+  }
+  return stats;
+}
+
+Status EnsureTables(Db& db) { return db.EnsureSchema("stories", kMigrations); }
+
+}  // namespace
+
+Result<UpdateStats> UpdateStories(Store& store, const UpdateOptions& options) {
+  Db& db = store.db();
+  Status st = EnsureTables(db);
+  if (!st.ok()) return st.WithContext(Context(store));
+  auto meta = ReadMeta(db);
+  if (!meta.ok()) return meta.status().WithContext(Context(store));
+  auto last = store.LastSeq();
+  if (!last.ok()) return last.status().WithContext(Context(store));
+  bool rebuild = options.rebuild || meta->empty() || (*meta)["scheme"] != kSignatureScheme ||
+                 (*meta)["cluster"] != ClusterVersion(options.story);
+  if (!rebuild) {
+    // Many new articles: a batch is cheaper and canonical.
+    int64_t done = ToInt(*meta, "articles");
+    auto total = store.Count();
+    if (!total.ok()) return total.status().WithContext(Context(store));
+    if (*total - done > std::max<int64_t>(done, 1000)) rebuild = true;
+  }
+  auto r = rebuild ? Rebuild(store, options) : Increment(store, options, std::move(*meta), *last);
+  if (!r.ok()) return r.status().WithContext(Context(store));
+  return r;
+}
+
+Result<std::vector<CopyGroup>> ListCopyGroups(Store& store) {
+  Db& db = store.db();
+  MALAF_RETURN_IF_ERROR(EnsureTables(db));
+  auto q = db.Prepare(
+      "SELECT c.article_id, c.canonical_id, c.similarity, k.published, k.length, c.published, c.length "
+      "FROM stories_article c JOIN stories_article k ON k.article_id = c.canonical_id "
+      "WHERE c.canonical_id IS NOT NULL");
+  if (!q.ok()) return q.status();
+  struct Member { std::string id, published; size_t length; float sim; };
+  std::map<std::string, std::pair<Member, std::vector<Member>>> groups;
+  for (;;) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string canon(q->Text(1));
+    auto& g = groups[canon];
+    g.first = {canon, std::string(q->Text(3)), static_cast<size_t>(q->Int(4)), 1.0f};
+    g.second.push_back({std::string(q->Text(0)), std::string(q->Text(5)), static_cast<size_t>(q->Int(6)),
+                        static_cast<float>(q->Double(2))});
+  }
+  std::vector<std::pair<Member, std::vector<Member>>> list;
+  for (auto& [k, g] : groups) list.push_back(std::move(g));
+  auto before = [](const Member& a, const Member& b) {
+    return CanonicalBefore({a.id, a.published, a.length}, {b.id, b.published, b.length});
+  };
+  std::sort(list.begin(), list.end(), [&](const auto& a, const auto& b) { return before(a.first, b.first); });
+  std::vector<CopyGroup> out;
+  for (auto& [canon, copies] : list) {
+    std::sort(copies.begin(), copies.end(), before);
+    CopyGroup g;
+    g.ids.push_back(canon.id);
+    g.similarity.push_back(1);
+    for (const auto& c : copies) {
+      g.ids.push_back(c.id);
+      g.similarity.push_back(c.sim);
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+namespace {
+
+Result<StorySummary> ReadSummary(Db& db, Statement& q) {
+  StorySummary s;
+  s.id = q.Text(0);
+  s.date = q.Text(1);
+  s.title = q.Text(2);
+  s.representative = q.Text(3);
+  s.place = q.Text(4);
+  s.participants = ParseList(q.Text(5));
+  s.outlets = ParseList(q.Text(6));
+  auto members = ReadMembers(db, s.id);
+  if (!members.ok()) return members.status();
+  std::sort(members->begin(), members->end(), [](const StoryMember& a, const StoryMember& b) {
+    bool ka = !a.published.empty(), kb = !b.published.empty();
+    if (ka != kb) return ka;
+    return a.published != b.published ? a.published < b.published : a.id < b.id;
+  });
+  std::map<std::string, std::vector<std::string>> copies;
+  for (const auto& m : *members) {
+    s.articles.push_back(m.id);
+    if (!m.canonical.empty()) copies[m.canonical].push_back(m.id);
+  }
+  for (const auto& m : *members) {
+    auto it = copies.find(m.id);
+    if (it == copies.end()) continue;
+    std::vector<std::string> g{m.id};
+    g.insert(g.end(), it->second.begin(), it->second.end());
+    s.duplicates.push_back(std::move(g));
+  }
+  return s;
+}
+
+constexpr char kStoryColumns[] = "id, date, title, representative, place, participants, outlets";
+
+}  // namespace
+
+Result<std::vector<StorySummary>> ListStories(Store& store) {
+  Db& db = store.db();
+  MALAF_RETURN_IF_ERROR(EnsureTables(db));
+  auto q = db.Prepare(std::string("SELECT ") + kStoryColumns +
+                      " FROM stories_story ORDER BY date = '', date, id");
+  if (!q.ok()) return q.status();
+  std::vector<StorySummary> out;
+  for (;;) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    auto s = ReadSummary(db, *q);
+    if (!s.ok()) return s.status();
+    out.push_back(std::move(*s));
+  }
+  return out;
+}
+
+Result<StorySummary> GetStory(Store& store, std::string_view id_or_prefix) {
+  Db& db = store.db();
+  MALAF_RETURN_IF_ERROR(EnsureTables(db));
+  if (id_or_prefix.size() < 4 || id_or_prefix.size() > 16 ||
+      id_or_prefix.find_first_not_of("0123456789abcdef") != std::string_view::npos)
+    return Status::InvalidArgument("story id must be 4 to 16 lowercase hex digits: " + std::string(id_or_prefix));
+  auto q = db.Prepare(std::string("SELECT ") + kStoryColumns +
+                      " FROM stories_story WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2");
+  if (!q.ok()) return q.status();
+  std::string hi(id_or_prefix);
+  hi += '\x7f';
+  q->BindText(1, id_or_prefix).BindText(2, hi);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no story " + std::string(id_or_prefix));
+  auto s = ReadSummary(db, *q);
+  if (!s.ok()) return s.status();
+  auto again = q->Step();
+  if (!again.ok()) return again.status();
+  if (*again) return Status::InvalidArgument("story id prefix " + std::string(id_or_prefix) + " is ambiguous");
+  return s;
+}
+
+Result<std::string> StoryOfArticle(Store& store, std::string_view article_id) {
+  Db& db = store.db();
+  MALAF_RETURN_IF_ERROR(EnsureTables(db));
+  auto q = db.Prepare("SELECT story_id FROM stories_article WHERE article_id = ?1");
+  if (!q.ok()) return q.status();
+  q->BindText(1, article_id);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  return *row ? std::string(q->Text(0)) : std::string();
+}
+
+}  // namespace malaf::stories
