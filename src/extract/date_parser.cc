@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/data_files.h"
 #include "extract/fold_tokens.h"
@@ -135,6 +136,7 @@ struct LexEntry {
 
 struct DateParser::Tables {
   std::unordered_map<std::string, LexEntry> lex;  // key: folded tokens joined by ' '
+  std::unordered_set<std::string> first_keys;      // first token of every key: a cheap gate
   size_t max_tokens = 1;
 };
 
@@ -159,6 +161,7 @@ Status AddTable(std::string_view name, DateParser::Tables* t,
     if (toks.empty()) continue;
     std::string key = JoinKeys(toks, 0, toks.size());
     LexEntry& e = t->lex[key];
+    t->first_keys.insert(toks[0].key);
     Status st = row(fields, &e);
     if (!st.ok()) return st.WithContext(std::string(name) + ": row '" + std::string(fields[0]) + "'");
     t->max_tokens = std::max(t->max_tokens, toks.size());
@@ -258,6 +261,10 @@ class DateScanner {
       : opt_(parser.options_), tables_(*parser.tables_), text_(text), ref_(ctx.reference),
         whole_(whole_string), toks_(Tokenize(text)) {
     ComputeLines();
+    lexical_.resize(toks_.size());
+    matches_.resize(toks_.size());
+    for (size_t i = 0; i < toks_.size(); ++i)
+      lexical_[i] = toks_[i].kind != TokKind::kPunct && tables_.first_keys.count(toks_[i].key) > 0;
   }
 
   std::vector<DateMatch> Run() {
@@ -265,7 +272,7 @@ class DateScanner {
     size_t i = 0;
     while (i < toks_.size()) {
       Cand best;
-      if (toks_[i].kind != TokKind::kNewline && TryAt(i, &best)) {
+      if ((toks_[i].kind == TokKind::kNumber || lexical_[i]) && TryAt(i, &best)) {
         DateMatch m = MakeMatch(best);
         if (Keep(m, best)) {
           out.push_back(std::move(m));
@@ -304,37 +311,32 @@ class DateScanner {
   bool Punct(size_t i, std::string_view p) const { return In(i) && IsPunct(toks_[i], p); }
   bool SameLine(size_t a, size_t b) const { return b < toks_.size() && toks_[a].line == toks_[b].line; }
 
-  // Longest lexicon entry starting at token i; sets *n to its token count.
-  const LexEntry* Lex(size_t i, size_t* n) const {
-    if (!In(i) || toks_[i].kind == TokKind::kPunct) return nullptr;
-    size_t maxn = std::min(tables_.max_tokens, toks_.size() - i);
-    for (size_t k = maxn; k >= 1; --k) {
-      bool ok = true;
-      for (size_t j = i; j < i + k; ++j)
-        if (!In(j)) { ok = false; break; }
-      if (!ok) continue;
-      auto it = tables_.lex.find(JoinKeys(toks_, i, k));
-      if (it != tables_.lex.end()) {
-        *n = k;
-        return &it->second;
+  // Lexicon entries starting at token i, longest first (computed once).
+  const std::vector<std::pair<size_t, const LexEntry*>>& MatchesAt(size_t i) const {
+    static const std::vector<std::pair<size_t, const LexEntry*>> kNone;
+    if (i >= toks_.size() || !lexical_[i]) return kNone;
+    auto& slot = matches_[i];
+    if (!slot) {
+      slot.emplace();
+      size_t maxn = std::min(tables_.max_tokens, toks_.size() - i);
+      for (size_t k = maxn; k >= 1; --k) {
+        bool ok = true;
+        for (size_t j = i; j < i + k; ++j)
+          if (!In(j)) { ok = false; break; }
+        if (!ok) continue;
+        auto it = tables_.lex.find(JoinKeys(toks_, i, k));
+        if (it != tables_.lex.end()) slot->emplace_back(k, &it->second);
       }
     }
-    return nullptr;
+    return *slot;
   }
-  // Entry at i having a given property, trying shorter spans too.
+  // Longest lexicon entry at token i having a given property.
   template <typename Pred>
   const LexEntry* LexWhere(size_t i, size_t* n, Pred pred) const {
-    if (!In(i) || toks_[i].kind == TokKind::kPunct) return nullptr;
-    size_t maxn = std::min(tables_.max_tokens, toks_.size() - i);
-    for (size_t k = maxn; k >= 1; --k) {
-      bool ok = true;
-      for (size_t j = i; j < i + k; ++j)
-        if (!In(j)) { ok = false; break; }
-      if (!ok) continue;
-      auto it = tables_.lex.find(JoinKeys(toks_, i, k));
-      if (it != tables_.lex.end() && pred(it->second)) {
+    for (const auto& [k, e] : MatchesAt(i)) {
+      if (pred(*e)) {
         *n = k;
-        return &it->second;
+        return e;
       }
     }
     return nullptr;
@@ -1148,6 +1150,8 @@ class DateScanner {
   std::vector<Tok> toks_;
   std::vector<int> line_words_;
   std::vector<bool> line_ends_sentence_;
+  std::vector<bool> lexical_;  // token i may open a lexicon entry
+  mutable std::vector<std::optional<std::vector<std::pair<size_t, const LexEntry*>>>> matches_;
 };
 
 // ---------------------------------------------------------------------------
