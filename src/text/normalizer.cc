@@ -10,6 +10,10 @@
 // tables are built once per distinct option set and never freed.
 #include "text/normalizer.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -39,6 +43,10 @@ struct NormalizerTable {
   // lookup and one 2-byte store per letter.
   std::array<uint16_t, 0x100> arabic_simple{};
   bool RunArabicWord(std::string_view s, std::string* out) const;
+  // True when this table keeps printable ASCII, '\n' and the Arabic letters
+  // U+0621..063A and U+0641..064A unchanged (the display table): then runs
+  // of 16 such bytes are recognised with SSE2 and skipped in one step.
+  bool block_skip = false;
   void Run(std::string_view s, std::string* out) const;
   void AppendSlow(char32_t c, std::string* out) const;
 };
@@ -106,6 +114,10 @@ const NormalizerTable* BuildTable(const NormalizerOptions& o) {
     }
   }
   for (char32_t c = 0; c < 0x800; ++c) t->low[c] = t->Entry(c);
+  t->block_skip = t->Entry('\n') == 0;
+  for (char32_t c = 0x20; c < 0x7F; ++c) t->block_skip &= t->Entry(c) == 0;
+  for (char32_t c = 0x621; c <= 0x63A; ++c) t->block_skip &= t->Entry(c) == 0;
+  for (char32_t c = 0x641; c <= 0x64A; ++c) t->block_skip &= t->Entry(c) == 0;
   for (char32_t c = 0x600; c < 0x700; ++c) {
     uint32_t e = t->Entry(c);
     uint16_t v = 0;
@@ -170,6 +182,31 @@ bool NormalizerTable::RunArabicWord(std::string_view s, std::string* out) const 
   return true;
 }
 
+namespace {
+
+#ifdef __SSE2__
+// True when the 16 bytes at p are printable ASCII, '\n', and complete
+// two-byte Arabic letters U+0621..063A (D8 A1..BA) and U+0641..064A
+// (D9 81..8A), ending on a character boundary.
+inline bool PlainArabicBlock(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto in = [&](int lo, int hi) {  // lo <= byte <= hi, bytes as signed
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  unsigned ascii = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(in(0x20, 0x7E), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))));
+  unsigned d8 = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD8)))));
+  unsigned d9 = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9)))));
+  unsigned c8 = static_cast<unsigned>(_mm_movemask_epi8(in(static_cast<signed char>(0xA1), static_cast<signed char>(0xBA))));
+  unsigned c9 = static_cast<unsigned>(_mm_movemask_epi8(in(static_cast<signed char>(0x81), static_cast<signed char>(0x8A))));
+  unsigned cont = ((d8 << 1) & c8) | ((d9 << 1) & c9);
+  return ((d8 | d9) & 0x8000) == 0 && (((d8 | d9) << 1) & 0xFFFF) == cont && (ascii | d8 | d9 | cont) == 0xFFFF;
+}
+#endif
+
+}  // namespace
+
 void NormalizerTable::Run(std::string_view s, std::string* out) const {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -180,7 +217,22 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
   auto flush = [&] {
     if (i > run) out->append(s.data() + run, i - run);
   };
+#ifdef __SSE2__
+  size_t retry_at = 0;  // after a block that is not plain, try again 16 bytes on
+#endif
   while (i < n) {
+#ifdef __SSE2__
+    if (block_skip && i >= retry_at && i + 16 <= n) {
+      size_t start = i;
+      while (i + 16 <= n && PlainArabicBlock(p + i)) i += 16;
+      if (i > start) {
+        if (p[i - 1] < 0x80) { prev = p[i - 1]; prev_out = 1; }
+        else { prev = ((p[i - 2] & 0x1F) << 6) | (p[i - 1] & 0x3F); prev_out = 2; }
+        if (i + 16 > n) continue;
+      }
+      retry_at = i + 16;
+    }
+#endif
     unsigned b = p[i];
     char32_t c;
     size_t len;

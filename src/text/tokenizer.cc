@@ -179,6 +179,14 @@ size_t Scanner::ScanEmail(size_t i) const {
 // trailing digits (G20, F16).
 size_t Scanner::ScanWord(size_t i, Cls cls) const {
   size_t e = i;
+  if (cls == kArabic) {
+    // Hot loop: two-byte characters of U+0600..U+06FF.
+    while (e + 1 < n_ && (p_[e] & 0xFC) == 0xD8 && (p_[e + 1] & 0xC0) == 0x80) {
+      uint8_t c = cls_[((p_[e] & 0x1F) << 6) | (p_[e + 1] & 0x3F)];
+      if (c != kArabic && c != kMark) return e;
+      e += 2;
+    }
+  }
   while (e < n_) {
     size_t len;
     Cls c = ClassAt(e, &len);
