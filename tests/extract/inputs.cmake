@@ -1,0 +1,5 @@
+malaf_add_test(format_detect_test SOURCES format_detect_test.cc LIBS malaf_extract LABELS unit)
+malaf_add_test(dossier_reader_test SOURCES dossier_reader_test.cc LIBS malaf_extract LABELS unit)
+malaf_add_test(feed_reader_test SOURCES feed_reader_test.cc LIBS malaf_extract LABELS unit)
+malaf_add_test(json_reader_test SOURCES json_reader_test.cc LIBS malaf_extract LABELS unit)
+malaf_add_test(extractor_test SOURCES extractor_test.cc LIBS malaf_extract PkgConfig::ICU PkgConfig::LIBARCHIVE LABELS unit)
