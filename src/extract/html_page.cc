@@ -321,6 +321,8 @@ double WeightOf(const Block& b) {
     w = -words;
   } else if (IsSentenceLike(b)) {
     w = words * (1.0 - 1.5 * ld);
+  } else if (b.tag == Tag::kTd || b.tag == Tag::kTh) {
+    w = 0;  // a data table's cells are short by nature
   } else {
     w = -0.5;
   }
@@ -656,7 +658,8 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     if (b.caption && !IsSentenceLike(b)) continue;
     if (b.caption && b.hint < 0) continue;
     if (IsOtherScript(s, page_is_arabic)) continue;
-    if (!b.heading && s.words <= 2 && !s.ends_sentence) continue;
+    bool cell = b.tag == Tag::kTd || b.tag == Tag::kTh;
+    if (!b.heading && !cell && s.words <= 2 && !s.ends_sentence) continue;
     // Widget labels sit at the edges of short lines; a sentence that ends
     // properly has none at its end.
     std::string clean = s.words <= 12 || !s.ends_sentence ? StripWidgetText(b.text) : b.text;

@@ -7,6 +7,7 @@ namespace malaf {
 TextShape ShapeOf(std::string_view text) {
   TextShape s;
   bool in_word = false;
+  size_t cjk = 0;
   char32_t last = 0, before_last = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -35,14 +36,25 @@ TextShape ShapeOf(std::string_view text) {
       ++s.stops;
     } else if (c >= 0x0660 && c <= 0x0669) {
       ++s.digits;
-    } else if ((c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) || (c >= 0x3040 && c < 0xA000)) {
+    } else if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) {
+      ++s.stops;
+    } else if (c == 0x3001 || c == 0xFF0C) {
+      ++s.commas;
+    } else if ((c >= 0x3040 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0)) {
+      ++s.letters;
+      if (c < 0xAC00) ++cjk;  // Hangul is written with spaces
+    } else if (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) {
       ++s.letters;
       if (c < 0x250) ++s.latin;
     }
     before_last = last;
     last = c;
   }
-  auto is_stop = [](char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x06D4 || c == 0x2026; };
+  s.words += cjk / 2;
+  auto is_stop = [](char32_t c) {
+    return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x06D4 || c == 0x2026 || c == 0x3002 ||
+           c == 0xFF01 || c == 0xFF1F;
+  };
   auto is_close = [](char32_t c) {
     return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB || c == ')' || c == 0x201C || c == 0xAB;
   };

@@ -10,7 +10,8 @@
 namespace malaf {
 
 struct TextShape {
-  size_t words = 0;          // whitespace-separated words
+  size_t words = 0;          // whitespace-separated words, plus one per two CJK characters
+                             // (scripts written without spaces still get a length)
   size_t letters = 0;        // letters of any script
   size_t arabic = 0;         // Arabic-script letters
   size_t latin = 0;          // Latin letters
