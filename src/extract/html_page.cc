@@ -623,7 +623,18 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
   bool see_also = false;
   bool title_seen = false;
   size_t since_title = 0;
-  for (const Block& b : blocks) {
+  // Article words still to come after each block (clean sentence-like text
+  // inside the container): a "Related" box in the middle of an article must
+  // not end it, while one after the last paragraph does.
+  std::vector<double> words_after(blocks.size() + 1, 0.0);
+  for (size_t i = blocks.size(); i-- > 0;) {
+    const Block& b = blocks[i];
+    bool clean = b.element >= best && b.element <= best_end && b.hint > -2 && IsSentenceLike(b) &&
+                 LinkDensity(b) < 0.3;
+    words_after[i] = words_after[i + 1] + (clean ? static_cast<double>(b.shape.words) : 0.0);
+  }
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    const Block& b = blocks[bi];
     bool inside = b.element >= best && b.element <= best_end;
     const TextShape& s = b.shape;
     if (!title_seen && !title_key.empty() && s.words + 3 >= title_words && s.words <= title_words + 3 &&
@@ -640,7 +651,9 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     }
     if (!inside) continue;
     if (s.words <= 8 && IsTailHeader(b.text)) {
-      if (kept_words >= 25) break;
+      double rest = words_after[bi + 1];
+      if (kept_words >= 25 && rest < std::max(40.0, 0.25 * static_cast<double>(kept_words))) break;
+      see_also = true;  // a box inside the article: skip its headlines
       continue;
     }
     bool headline_follows = false;
