@@ -336,41 +336,53 @@ int FoldReport() {
   return 0;
 }
 
-// Name keys over the vocabulary: how many distinct word types share a key
-// (the collision rate), split into pairs that are spelling variants (same
-// light stem after removing vowels is NOT used: we report raw figures).
+// Name keys over the vocabulary: how often word forms that are NOT the same
+// word (different search keys once the article group is stripped) share a
+// name key. Reported over types and over running words.
+std::string WithoutArticle(const std::string& key) {
+  static const char* kPrefixes[] = {"\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644",
+                                    "\u0643\u0627\u0644", "\u0644\u0644", "\u0627\u0644"};
+  for (const char* p : kPrefixes) {
+    size_t n = std::strlen(p);
+    if (key.size() >= n + 6 && key.compare(0, n, p) == 0) return key.substr(n);
+  }
+  return key;
+}
+
 int NameCollisions() {
   auto vocab = Vocabulary();
+  std::map<std::string, size_t> bases;  // base form -> running words
+  for (const auto& [w, c] : vocab) bases[WithoutArticle(text::SearchKey(w))] += c;
   std::map<std::string, std::vector<std::pair<size_t, std::string>>> by_name;
-  std::set<std::string> keys;
-  for (const auto& [w, c] : vocab) {
-    std::string k = text::SearchKey(w);
-    if (!keys.insert(k).second) continue;
-    by_name[text::NameKey(k)].push_back({c, k});
+  size_t running = 0;
+  for (const auto& [b, c] : bases) {
+    by_name[text::NameKey(b)].push_back({c, b});
+    running += c;
   }
-  size_t types = keys.size(), colliding = 0, biggest = 0;
+  size_t colliding = 0, colliding_running = 0, biggest = 0;
   for (auto& [n, ws] : by_name) {
-    if (ws.size() > 1) colliding += ws.size();
+    if (ws.size() > 1) {
+      colliding += ws.size();
+      for (auto& w : ws) colliding_running += w.first;
+    }
     biggest = std::max(biggest, ws.size());
   }
-  std::printf("search-key types: %zu\nname keys: %zu\ntypes sharing their name key with another type: %zu (%.1f%%)\n"
-              "largest group: %zu\n",
-              types, by_name.size(), colliding, 100.0 * colliding / std::max<size_t>(types, 1), biggest);
-  // Largest groups among frequent words, to eyeball.
+  std::printf("base forms (search key without article): %zu\nname keys: %zu\n"
+              "base forms sharing their name key with another base form: %zu (%.1f%%)\n"
+              "running words whose base form shares its name key: %.1f%%\nlargest group: %zu\n",
+              bases.size(), by_name.size(), colliding, 100.0 * colliding / std::max<size_t>(bases.size(), 1),
+              100.0 * colliding_running / std::max<size_t>(running, 1), biggest);
   std::vector<std::pair<size_t, std::string>> groups;
   for (auto& [n, ws] : by_name) {
     if (ws.size() < 2) continue;
     std::sort(ws.rbegin(), ws.rend());
-    size_t total = 0;
     std::string ex;
-    for (size_t i = 0; i < ws.size(); ++i) {
-      total += ws[i].first;
-      if (i < 6) ex += (i ? "/" : "") + ws[i].second;
-    }
-    groups.push_back({total, n + ": " + ex});
+    for (size_t i = 0; i < ws.size() && i < 5; ++i) ex += (i ? "/" : "") + ws[i].second;
+    groups.push_back({ws[1].first, n + ": " + ex});  // ranked by the second most frequent member
   }
   std::sort(groups.rbegin(), groups.rend());
-  for (size_t i = 0; i < groups.size() && i < 25; ++i) std::printf("  %zu\t%s\n", groups[i].first, groups[i].second.c_str());
+  std::printf("largest collisions (by the second form's frequency):\n");
+  for (size_t i = 0; i < groups.size() && i < 20; ++i) std::printf("  %zu\t%s\n", groups[i].first, groups[i].second.c_str());
   return 0;
 }
 

@@ -1,69 +1,142 @@
+// Name keys. A word's search key is split into letters; the article group is
+// stripped; consonants fold to their transliteration class; long vowels
+// inside the word are dropped (a foreign name's vowels are written or not);
+// a final vowel letter stays (كيري ≠ كوريا) and a run of final vowel
+// letters counts once (سيرجيي = سيرجي); letters doubled in the writing
+// collapse (كيللي = كيلي); hamza is dropped. Tables: data/name_key.tsv.
 #include "text/name_key.h"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
+#include <vector>
 
+#include "base/data_files.h"
 #include "text/normalizer.h"
 #include "text/utf8.h"
 
 namespace malaf::text {
 namespace {
 
-// Letters that transliterate one foreign sound in several ways fold to one
-// class letter; long vowels written or not are dropped inside the word.
-char32_t FoldConsonant(char32_t c) {
-  switch (c) {
-    case 0x063A: case 0x062C: case 0x0643: case 0x06AF: case 0x0642: return 0x0643;  // غ ج ك گ ق -> ك (g/k)
-    case 0x062A: case 0x0637: return 0x062A;  // ت ط
-    case 0x062F: case 0x0636: case 0x0630: case 0x0638: return 0x062F;  // د ض ذ ظ
-    case 0x0633: case 0x0635: case 0x062B: case 0x0632: return 0x0633;  // س ص ث ز
-    case 0x0647: case 0x0629: case 0x062D: return 0x0647;  // ه ة ح
-    case 0x0641: case 0x06A4: return 0x0641;  // ف ڤ
-    case 0x0628: case 0x067E: return 0x0628;  // ب پ
-    default: return c;
-  }
+enum : uint8_t { kKeep = 0, kVowel = 1, kDrop = 2, kFold = 3 };
+
+struct NameTables {
+  // For U+0600..U+06FF: what the letter does, and its class letter.
+  std::array<uint8_t, 0x100> kind{};
+  std::array<char32_t, 0x100> fold{};
+  std::vector<std::u32string> prefixes;  // longest first
+  std::vector<std::string> particles;    // search keys
+  size_t min_vowel_drop = 4;             // letters (after the article)
+};
+
+std::u32string Letters32(std::string_view utf8) {
+  std::u32string r;
+  for (size_t i = 0; i < utf8.size();) r.push_back(NextCodePoint(utf8, i));
+  return r;
 }
 
-bool IsVowelLetter(char32_t c) { return c == 0x0627 || c == 0x0648 || c == 0x064A || c == 0x0649; }
+const NameTables& Tables() {
+  static const NameTables* t = [] {
+    auto* t = new NameTables;
+    t->kind[0x21] = kDrop;  // ء
+    if (auto f = DataFile("data/name_key.tsv")) {
+      for (const auto& row : ReadTable(*f)) {
+        if (row.size() < 2) continue;
+        std::u32string letters = Letters32(SearchKey(row[1]));
+        if (row[0] == "fold" && row.size() >= 3) {
+          std::u32string cls = Letters32(SearchKey(row[2]));
+          if (cls.size() != 1) continue;
+          for (char32_t c : letters)
+            if (c >= 0x600 && c < 0x700) { t->kind[c - 0x600] = kFold; t->fold[c - 0x600] = cls[0]; }
+        } else if (row[0] == "vowel") {
+          for (char32_t c : letters)
+            if (c >= 0x600 && c < 0x700) t->kind[c - 0x600] = kVowel;
+        } else if (row[0] == "min_vowel_drop") {
+          t->min_vowel_drop = std::stoul(std::string(row[1]));
+        } else if (row[0] == "prefix") {
+          t->prefixes.push_back(letters);
+        } else if (row[0] == "particle") {
+          t->particles.push_back(SearchKey(row[1]));
+        }
+      }
+    }
+    std::stable_sort(t->prefixes.begin(), t->prefixes.end(),
+                     [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); });
+    return t;
+  }();
+  return *t;
+}
+
+bool IsArabicBlock(char32_t c) { return c >= 0x600 && c < 0x700; }
 
 }  // namespace
 
 std::string NameKey(std::string_view word) {
-  std::string key = SearchKey(word);
-  std::u32string cps;
-  for (size_t i = 0; i < key.size();) cps.push_back(NextCodePoint(key, i));
-  // Strip the article so الأمريكي/أمريكي meet.
-  if (cps.size() > 4 && cps[0] == 0x0627 && cps[1] == 0x0644) cps.erase(0, 2);
+  const NameTables& t = Tables();
+  thread_local std::string key;
+  key.clear();
+  AppendSearchKey(word, &key);
+  char32_t buf[64];
+  size_t n = 0;
+  for (size_t i = 0; i < key.size() && n < 64;) buf[n++] = NextCodePoint(key, i);
+  if (n == 64) return key;  // not a name; leave it whole
+  size_t b = 0;
+  for (const auto& p : t.prefixes) {
+    if (n >= p.size() + 3 && std::equal(p.begin(), p.end(), buf)) {
+      b = p.size();
+      break;
+    }
+  }
+  // The last letter that is not a dropped one: a final vowel stays.
+  size_t last = n;
+  while (last > b && IsArabicBlock(buf[last - 1]) && t.kind[buf[last - 1] - 0x600] == kDrop) --last;
+  const bool drop_vowels = last - b >= t.min_vowel_drop;
   std::string out;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    char32_t c = cps[i];
-    if (c == 0x0621) continue;  // lone hamza
-    if (!IsArabicLetter(c)) { AppendUtf8(c, &out); continue; }
-    bool first = i == 0, last = i + 1 == cps.size();
-    if (IsVowelLetter(c) && !first && !last) continue;
-    if (IsVowelLetter(c) && last) { AppendUtf8(0x064A, &out); continue; }  // final -ي/-ى/-ا vowel
-    char32_t f = FoldConsonant(c);
-    // Collapse doubled consonants (سيرجيي).
-    size_t n = out.size();
-    std::string tmp;
-    AppendUtf8(f, &tmp);
-    if (n >= tmp.size() && out.compare(n - tmp.size(), tmp.size(), tmp) == 0) continue;
-    out += tmp;
+  out.reserve(key.size());
+  char32_t prev_in = 0;   // previous written letter, as written
+  char32_t prev_out = 0;  // previous letter emitted
+  for (size_t i = b; i < last; ++i) {
+    char32_t c = buf[i];
+    if (!IsArabicBlock(c)) {
+      AppendUtf8(c, &out);
+      prev_in = prev_out = c;
+      continue;
+    }
+    uint8_t k = t.kind[c - 0x600];
+    if (k == kDrop) continue;
+    bool first = i == b, final = i + 1 == last;
+    if (k == kVowel && !first && drop_vowels) {
+      // Inside the word: dropped (so a run of final vowel letters counts
+      // once: سيرجيي = سيرجي). At the end: kept (كيري ≠ كوريا).
+      if (final) AppendUtf8(c, &out);
+      prev_in = c;
+      continue;
+    }
+    char32_t f = k == kFold ? t.fold[c - 0x600] : c;
+    if (c == prev_in && f == prev_out) continue;  // a doubled letter (كيللي)
+    AppendUtf8(f, &out);
+    prev_in = c;
+    prev_out = f;
   }
   return out;
 }
 
 std::string NameKeyPhrase(std::string_view name) {
+  const NameTables& t = Tables();
   std::string out;
   size_t i = 0;
-  std::string display(name);
-  while (i < display.size()) {
-    while (i < display.size() && (display[i] == ' ' || display[i] == '-')) ++i;
+  while (i < name.size()) {
+    while (i < name.size() && (name[i] == ' ' || name[i] == '-' || name[i] == '\n' || name[i] == '\t')) ++i;
     size_t j = i;
-    while (j < display.size() && display[j] != ' ' && display[j] != '-') ++j;
+    while (j < name.size() && name[j] != ' ' && name[j] != '-' && name[j] != '\n' && name[j] != '\t') ++j;
     if (j > i) {
-      std::string k = NameKey(std::string_view(display).substr(i, j - i));
+      std::string_view w = name.substr(i, j - i);
+      std::string k = SearchKey(w);
+      bool particle = false;
+      for (const auto& p : t.particles) particle |= k == p;
       if (!out.empty()) out += ' ';
-      out += k;
+      out += particle ? std::string("\u062F") : NameKey(w);
     }
     i = j;
   }

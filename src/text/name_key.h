@@ -9,13 +9,15 @@
 
 namespace malaf::text {
 
-inline constexpr int kNameKeyVersion = 1;
+// v2: tables in data/name_key.tsv; article groups stripped; final vowel kept;
+// only letters doubled in the writing collapse.
+inline constexpr int kNameKeyVersion = 2;
 
 // Key of one word (any form: display or search key).
 std::string NameKey(std::string_view word);
 
 // Key of a multi-word name: word keys joined by ' ', with particles such as
-// دي/دو/دا/فان folded to one form.
+// دي/دو/دا/فان folded to one form (the letter د).
 std::string NameKeyPhrase(std::string_view name);
 
 }  // namespace malaf::text
