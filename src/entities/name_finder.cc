@@ -7,6 +7,7 @@
 
 #include "entities/lexicon.h"
 #include "text/name_key.h"
+#include "text/normalizer.h"
 
 namespace malaf::entities {
 namespace {
@@ -142,6 +143,35 @@ class Finder {
   bool GazPerson(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type == "person"; }
 
   bool NameStartOK(int i, bool allow_definite) const;
+  // "ستيفان" + gazetteer "دي مستورا": given names right before a known
+  // person's name are part of it. Extends `c` over the gazetteer match.
+  void AbsorbGazetteer(Candidate* c) const {
+    int j = c->last + 1;
+    if (j >= n_ || !GazPerson(j) || Breaks(j)) return;
+    for (int m = c->first; m <= c->last; ++m)
+      if (!Given(m) && lex_.ClassOf(w_[m].key) != WordClass::kParticle) return;
+    c->gaz = gaz_at_[j].entry;
+    c->last = j + gaz_at_[j].words - 1;
+    c->end = w_[c->last].end;
+    c->weak = false;
+  }
+  // Two words or more with a definite last word or a connector ("سعيد اللاوندي", "عاطي بن عطية").
+  bool FamilyShaped(int first, int last) const {
+    if (last <= first) return false;
+    if (IsDefinite(w_[last].key) && !Verbish(last)) return true;
+    for (int m = first + 1; m < last; ++m)
+      if (lex_.ClassOf(w_[m].key) == WordClass::kConnector) return true;
+    return false;
+  }
+  // Present-tense and future verbs (يواصل، تؤكد، سيجلب) continue a sentence,
+  // not a name; given names that look so (يوسف، تامر) are in the list.
+  bool Verbish(int i) const {
+    std::string_view k = w_[i].key;
+    if (Given(i) || Letters(k) < 4) return false;
+    static const std::string kYa = "\u064A", kTa = "\u062A", kNun = "\u0646", kSin = "\u0633";
+    auto starts = [&](const std::string& p) { return k.substr(0, p.size()) == p; };
+    return starts(kYa) || starts(kTa) || starts(kNun) || starts(kSin + kYa) || starts(kSin + kTa);
+  }
   bool NameContOK(int i) const;
   int ParseName(int k) const;  // last word of a name starting at k, or -1
 
@@ -216,6 +246,10 @@ void Finder::ScanGazetteer() {
 bool Finder::NameStartOK(int i, bool allow_definite) const {
   if (i >= n_ || !Arabic(i) || w_[i].break_before) return false;
   if (Given(i)) return true;
+  if (Verbish(i)) return false;
+  // Adverbs in -ا (مرارا، رسميا) do not start names.
+  if (Letters(w_[i].key) >= 4 && w_[i].key.size() >= 2 && w_[i].key.compare(w_[i].key.size() - 2, 2, "\u0627") == 0)
+    return false;
   if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
   WordClass c = ClassOfConj(i);
   if (c != WordClass::kNone && c != WordClass::kConnector && c != WordClass::kParticle) return false;
@@ -226,7 +260,9 @@ bool Finder::NameStartOK(int i, bool allow_definite) const {
 
 bool Finder::NameContOK(int i) const {
   if (i >= n_ || !Arabic(i) || Breaks(i)) return false;
+  if (GazPerson(i)) return false;  // another person begins
   if (Given(i) && !ConjStart(i)) return true;
+  if (Verbish(i)) return false;
   if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
   WordClass c = ClassOfConj(i);
   if (c != WordClass::kNone && c != WordClass::kConnector && c != WordClass::kParticle) return false;
@@ -315,8 +351,12 @@ void Finder::TitlePattern(int i) {
     c.role = role;
     c.role_first = i;
     c.source = Source::kTitle;
+    // Without the commas of apposition, a name after a role must look like
+    // one: a known given name, or a family name (definite last word, بن).
+    c.weak = !comma && !Given(k) && !FamilyShaped(k, last);
+    AbsorbGazetteer(&c);
     cands_.push_back(c);
-    return;
+    if (!c.weak) return;
   }
   RoleMention r;
   r.first = i;
@@ -357,7 +397,7 @@ void Finder::VerbPattern(int i) {
 
 void Finder::GivenNamePattern(int i) {
   size_t skip = 0;
-  if (!Arabic(i) || !GivenAnyForm(i, &skip)) return;
+  if (!Arabic(i) || gaz_at_[i].entry >= 0 || !GivenAnyForm(i, &skip)) return;
   // "جامعة الملك سعود", "شارع محمد الخامس": the name belongs to an organisation or place.
   if (i > 0 && !Breaks(i) && (ClassOfWord(i - 1) == WordClass::kOrgHead || ClassOfWord(i - 1) == WordClass::kPlaceHead)) return;
   int last = i;
@@ -370,7 +410,7 @@ void Finder::GivenNamePattern(int i) {
     if (c != WordClass::kConnector && c != WordClass::kParticle) break;
     --last;
   }
-  if (last == i) return;
+  if (last == i && !(i + 1 < n_ && GazPerson(i + 1) && !Breaks(i + 1))) return;
   Candidate c;
   c.type = "person";
   c.first = i;
@@ -378,6 +418,7 @@ void Finder::GivenNamePattern(int i) {
   c.start = w_[i].start + skip;
   c.end = w_[last].end;
   c.source = Source::kGivenName;
+  AbsorbGazetteer(&c);
   cands_.push_back(c);
 }
 
@@ -455,6 +496,9 @@ void Finder::Resolve(NameFinding* out) {
     const Candidate& x = cands_[a];
     const Candidate& y = cands_[b];
     if (x.weak != y.weak) return !x.weak;
+    bool gx = x.source == Source::kGazetteer && x.type == "person";
+    bool gy = y.source == Source::kGazetteer && y.type == "person";
+    if (gx != gy) return gx;
     int lx = x.last - x.first, ly = y.last - y.first;
     if (lx != ly) return lx > ly;
     return x.source < y.source;
@@ -463,6 +507,11 @@ void Finder::Resolve(NameFinding* out) {
   std::vector<int> kept;
   for (int ci : order) {
     const Candidate& c = cands_[ci];
+    // "تنظيم القاعدة الإرهابي": a pattern that only adds words to a listed
+    // name of the same type is that name.
+    if (c.source != Source::kGazetteer && gaz_at_[c.first].entry >= 0 &&
+        lex_.entries()[gaz_at_[c.first].entry].type == c.type)
+      continue;
     bool free = true;
     for (int m = c.first; m <= c.last; ++m) free = free && owner[m] < 0;
     if (!free) continue;
@@ -573,9 +622,14 @@ void Finder::Resolve(NameFinding* out) {
   // 4. Surnames alone ("لافروف", "والجبير") and weak speech-verb subjects
   // resolve to a person of two words or more whose last word they are.
   std::unordered_map<std::string, int> surname;
+  std::unordered_map<int, std::string> surname_key;  // search key of the surname as written
   for (size_t e = 0; e < ents.size(); ++e) {
     if (merged_into[e] >= 0 || ents[e].e.type != "person" || ents[e].name_words.size() < 2) continue;
     const std::string& last = ents[e].name_words.back();
+    {
+      std::string n = text::SearchKey(ents[e].e.name);
+      surname_key[static_cast<int>(e)] = n.substr(n.rfind(' ') + 1);
+    }
     if (IsCompoundTail(last) || Letters(last) < 2) continue;
     auto [it, fresh] = surname.emplace(last, static_cast<int>(e));
     if (!fresh && it->second != static_cast<int>(e)) it->second = -1;  // two people share it: ambiguous
@@ -589,6 +643,11 @@ void Finder::Resolve(NameFinding* out) {
       if (Letters(f.key) < 3) continue;
       auto it = surname.find(text::NameKey(f.key));
       if (it == surname.end() || it->second < 0) continue;
+      // Name keys fold a lot (جرى and كيري meet): the word must agree with
+      // the surname as written on the article, and short words exactly.
+      const std::string& written = surname_key[it->second];
+      if (IsDefinite(f.key) != IsDefinite(written)) continue;
+      if (Letters(f.key) < 5 && f.key != written) continue;
       int first = i;
       size_t start = w_[i].start + f.skip;
       // "دي ميستورا": take the particle along.

@@ -126,6 +126,13 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
       ++i;
       continue;
     }
+    // A quotation never opens on a comma or a full stop: this pair is the
+    // closing mark of one quotation and the opening mark of the next, so
+    // the second mark opens.
+    if (close > i + 1 && w_[i + 1].punct && (IsComma(w_[i + 1]) || IsSentenceEnd(w_[i + 1]))) {
+      i = close;
+      continue;
+    }
     spans.push_back(QuoteSpan{i, close});
     i = close + 1;
   }
@@ -138,7 +145,7 @@ Subject QuoteFinder::SubjectAfter(int i, int limit) const {
     const Word& w = w_[j];
     if (w.break_before) break;
     if (w.punct && !IsComma(w)) break;
-    if (ref_at_[j] >= 0) {
+    if (ref_at_[j] >= 0 && names_.entities[names_.references[ref_at_[j]].entity].type != "place") {
       const Reference& r = names_.references[ref_at_[j]];
       s.entity = r.entity;
       s.surface = Surface(r);
@@ -176,7 +183,9 @@ void QuoteFinder::CollectEvents() {
           --from;
         const Reference* best = nullptr;
         for (const auto& r : names_.references)
-          if (r.first >= from && r.last < i && (!best || r.last > best->last)) best = &r;
+          if (r.first >= from && r.last < i && (!best || r.last > best->last) &&
+              names_.entities[r.entity].type != "place")
+            best = &r;
         if (best) {
           e.subject.entity = best->entity;
           e.subject.surface = Surface(*best);
@@ -214,10 +223,7 @@ std::vector<Quote> QuoteFinder::Run() {
   for (const QuoteSpan& q : Spans()) {
     int words = 0;
     for (int j = q.open + 1; j < q.close; ++j) words += w_[j].letters || (!w_[j].punct);
-    if (words < static_cast<int>(min_words_)) {
-      prev_close = q.close;
-      continue;
-    }
+    if (words < static_cast<int>(min_words_)) continue;  // a name or term: part of the sentence
     // Region before the quote: back to the sentence start, the paragraph
     // start or the previous quotation.
     int region = q.open;
@@ -290,6 +296,11 @@ std::vector<Quote> QuoteFinder::Run() {
       marks = marks || (w_[j].punct && IsQuoteMark(w_[j].cp));
     }
     if (marks || words < static_cast<int>(min_words_)) continue;
+    // The same words quoted with marks elsewhere in the body are that quotation.
+    std::string key = text::SearchKey(body_.substr(w_[colon + 1].start, w_[last].end - w_[colon + 1].start));
+    bool repeated = false;
+    for (const auto& o : out) repeated = repeated || text::SearchKey(o.quote).find(key) != std::string::npos;
+    if (repeated) continue;
     Quote q;
     q.start = w_[colon + 1].start;
     q.end = w_[last].end;
