@@ -293,6 +293,7 @@ class DateScanner {
     bool weekday_mismatch = false;
     bool hijri = false;
     bool bare_ago = false;       // "15 ساعة" without منذ
+    bool year_inferred = false;
     int anchor_days = 0;
   };
 
@@ -653,7 +654,9 @@ class DateScanner {
     }
     Cand c;
     size_t date_end = 0;
+    last_year_inferred_ = false;
     if (!CoreDate(j, weekday, &c.value, &c.hijri, &date_end)) return false;
+    c.year_inferred = last_year_inferred_;
     // A lone leading period word ("مساء 27 أغسطس") is fine; a lone "يوم" too.
     c.begin = i;
     c.end = date_end;
@@ -731,6 +734,7 @@ class DateScanner {
         if (hj) return false;
         // No year: infer from the reference (and the weekday).
         if (!InferYear(m, d, weekday, &y)) return false;
+        last_year_inferred_ = true;
         return Finish(y, m, d, false, k, v, hijri, end);
       }
     }
@@ -1132,6 +1136,7 @@ class DateScanner {
     m.weekday_mismatch = c.weekday_mismatch;
     m.hijri = c.hijri;
     m.anchor_days = c.anchor_days;
+    m.year_inferred = c.year_inferred;
     m.standalone = Standalone(c, 12);
     return m;
   }
@@ -1151,6 +1156,7 @@ class DateScanner {
   std::vector<int> line_words_;
   std::vector<bool> line_ends_sentence_;
   std::vector<bool> lexical_;  // token i may open a lexicon entry
+  mutable bool last_year_inferred_ = false;  // set by CoreDate for the caller
   mutable std::vector<std::optional<std::vector<std::pair<size_t, const LexEntry*>>>> matches_;
 };
 

@@ -84,6 +84,8 @@ struct DateMatch {
   bool weekday_mismatch = false;
   // The date was converted from the Hijri calendar.
   bool hijri = false;
+  // The year was not written ("16 يوليو") and came from the reference.
+  bool year_inferred = false;
   // Days from the date to the day the text speaks from: 1 for "أمس
   // الخميس" (written the day after), 2 for "أول أمس", 0 otherwise.
   int anchor_days = 0;

@@ -25,6 +25,7 @@ struct AgencyEntry {
 
 struct AgencyTable {
   std::unordered_map<std::string, AgencyEntry> by_key;  // folded spelling
+  std::unordered_set<std::string> first_words;          // first word of every spelling: a cheap gate
   size_t max_tokens = 1;
 };
 
@@ -50,6 +51,7 @@ const AgencyTable& Agencies() {
       e.canonical = std::string(f[1]);
       e.credit_only = f.size() > 3 && f[3] == "credit";
       t->by_key.emplace(key, e);
+      t->first_words.insert(key.substr(0, key.find(' ')));
       t->max_tokens = std::max(t->max_tokens, words);
     }
     return t;
@@ -84,7 +86,14 @@ void ScanAgencies(std::string_view text, size_t credit_zone_end, std::vector<std
   auto add = [&](const std::string& name) {
     if (std::find(out->begin(), out->end(), name) == out->end()) out->push_back(name);
   };
+  static const std::string kWaw = "\xd9\x88", kLam = "\xd9\x84", kBa = "\xd8\xa8";
   for (size_t w = 0; w < words.size(); ++w) {
+    const std::string& first_key = toks[words[w]].key;
+    bool gate = table.first_words.count(first_key) > 0;
+    if (!gate && first_key.size() >= 8 &&
+        (first_key.rfind(kWaw, 0) == 0 || first_key.rfind(kLam, 0) == 0 || first_key.rfind(kBa, 0) == 0))
+      gate = table.first_words.count(first_key.substr(2)) > 0;
+    if (!gate) continue;
     size_t maxn = std::min(table.max_tokens, words.size() - w);
     for (size_t n = maxn; n >= 1; --n) {
       // Words of a multi-word name must be adjacent (only spaces, dots or
@@ -106,7 +115,6 @@ void ScanAgencies(std::string_view text, size_t credit_zone_end, std::vector<std
       if (it == table.by_key.end()) {
         // A proclitic و/ل/ب on the first word: "وانترفاكس", "لرويترز".
         const std::string& w0 = toks[words[w]].key;
-        static const std::string kWaw = "\xd9\x88", kLam = "\xd9\x84", kBa = "\xd8\xa8";
         bool clitic = w0.size() >= 8 && (w0.rfind(kWaw, 0) == 0 || w0.rfind(kLam, 0) == 0 || w0.rfind(kBa, 0) == 0);
         if (!clitic) continue;
         it = table.by_key.find(key.substr(2));
@@ -175,13 +183,16 @@ const std::unordered_set<std::string>& FurnitureWords() {
   return *set;
 }
 
-// The words that open an author line.
-const std::vector<std::string>& AuthorMarkers() {
+// The words that open an author line, as folded token keys.
+const std::vector<std::vector<std::string>>& AuthorMarkers() {
   static const auto* v = [] {
-    auto* out = new std::vector<std::string>;
+    auto* out = new std::vector<std::vector<std::string>>;
     for (const char* w : {"كتب", "كتبت", "بقلم", "بواسطة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
-                          "by", "written by", "author"})
-      out->push_back(fold::FoldKey(w));
+                          "by", "written by", "author"}) {
+      std::vector<std::string> keys;
+      for (const Tok& t : fold::Tokenize(w)) keys.push_back(t.key);
+      out->push_back(std::move(keys));
+    }
     return out;
   }();
   return *v;
@@ -239,6 +250,8 @@ std::string AuthorAfter(std::string_view line, size_t from, size_t stop) {
 HeadLine ReadHeadLine(std::string_view line, const std::string& title_key, const DateContext& ctx) {
   HeadLine h;
   h.text = Trim(line);
+  // A metadata line is short; a long line is text (and costs nothing more).
+  if (h.text.size() > 700) return h;
   std::vector<Tok> toks = fold::Tokenize(h.text);
   size_t words = 0;
   for (const Tok& t : toks)
@@ -287,10 +300,9 @@ HeadLine ReadHeadLine(std::string_view line, const std::string& title_key, const
   // Author phrase.
   for (size_t i = 0; i < toks.size(); ++i) {
     if (!IsWordTok(toks[i])) continue;
-    for (const std::string& marker : AuthorMarkers()) {
-      std::vector<Tok> mt = fold::Tokenize(marker);
+    for (const std::vector<std::string>& mt : AuthorMarkers()) {
       bool match = i + mt.size() <= toks.size();
-      for (size_t k = 0; match && k < mt.size(); ++k) match = toks[i + k].key == mt[k].key;
+      for (size_t k = 0; match && k < mt.size(); ++k) match = toks[i + k].key == mt[k];
       if (!match) continue;
       // Author markers open a line or follow a separator; "كتب" inside a
       // sentence is a verb.
@@ -393,10 +405,17 @@ bool IsAgencyName(std::string_view s) { return !CanonicalAgency(s).empty(); }
 std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& ctx) {
   // Look only at the first 160 bytes and the first line.
   size_t limit = std::min(para.size(), para.find('\n') == std::string_view::npos ? para.size() : para.find('\n'));
+  // A dateline is short: look at the first 300 bytes of the first line, cut
+  // at a character boundary (a longer line is never taken whole).
+  bool line_fits = limit <= 300;
+  if (!line_fits) {
+    limit = 300;
+    while (limit > 0 && (static_cast<unsigned char>(para[limit]) & 0xC0) == 0x80) --limit;
+  }
   std::string_view head = para.substr(0, limit);
   std::vector<Tok> toks = fold::Tokenize(head);
   if (toks.empty()) return std::nullopt;
-  bool whole_line_candidate = WordCount(head) <= 8;
+  bool whole_line_candidate = line_fits && WordCount(head) <= 8;
   // Find the end of the dateline: a separator after at most 10 words.
   size_t words = 0;
   size_t sep = std::string_view::npos, sep_end = 0;
@@ -439,7 +458,9 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       // short and every comma-separated part of it is known.
       for (int more = 0; more < 3; ++more) {
         size_t k = j, w2 = 0;
-        while (k < toks.size() && w2 <= 8 && (IsWordTok(toks[k]) || toks[k].key == "," || toks[k].key == ".")) {
+        while (k < toks.size() && w2 <= 8 &&
+               (IsWordTok(toks[k]) || toks[k].key == "," || toks[k].key == "." || toks[k].key == "(" ||
+                toks[k].key == ")")) {
           if (IsWordTok(toks[k])) ++w2;
           ++k;
         }
@@ -452,7 +473,9 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
                 LookupOutlet(part).has_value()))
             known = false;
         }
-        if (!known) break;
+        // The last segment before ':' may be a place the gazetteer lacks
+        // ("سبق- القنفذة:", "رويترز- لونبورج (ألمانيا):").
+        if (!known && !(toks[k].key == ":" && w2 <= 3)) break;
         size_t q = k;
         while (q < toks.size() && (toks[q].key == "-" || toks[q].key == ":")) ++q;
         sep = toks[k].start;
@@ -468,13 +491,15 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   if (sep == std::string_view::npos) {
     // Without a separator only a short line of its own can be a dateline,
     // and only with a tatweel dash in it: "جنيف ــ العربي الجديد".
-    if (!whole_line_candidate || head.find("\xd9\x80\xd9\x80") == std::string_view::npos) return std::nullopt;
+    if (!whole_line_candidate || (head.find("\xd9\x80\xd9\x80") == std::string_view::npos &&
+                                  head.find(" \xd9\x80 ") == std::string_view::npos))
+      return std::nullopt;
     prefix = head;
     own_line = true;
     sep_end = limit;
   } else {
     prefix = head.substr(0, sep);
-    own_line = Trim(head.substr(sep_end)).empty();
+    own_line = line_fits && Trim(head.substr(sep_end)).empty();
   }
   prefix = Trim(prefix);
   if (prefix.empty()) return std::nullopt;
@@ -525,7 +550,7 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   }
   if (segs.empty()) return std::nullopt;
   size_t known = 0, unknown_words = 0;
-  std::string_view unknown_first;
+  std::string_view unknown_first, unknown_last;
   for (size_t si = 0; si < segs.size(); ++si) {
     std::string_view s = segs[si];
     std::string key = fold::FoldKey(s);
@@ -557,7 +582,19 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       continue;
     }
     if (si == 0) unknown_first = s;
+    else unknown_last = s;
     unknown_words += WordCount(s);
+  }
+  // An unknown short segment after known ones, before a country or at the
+  // end, is the city: "سبق- القنفذة", "رويترز- لونبورج (ألمانيا)".
+  static const std::unordered_set<std::string> kNotCity = {
+      fold::FoldKey("متابعة"), fold::FoldKey("خاص"), fold::FoldKey("تقرير"), fold::FoldKey("ترجمة"),
+      fold::FoldKey("تحرير"), fold::FoldKey("خدمة"), fold::FoldKey("محرر"), fold::FoldKey("عاجل"),
+      fold::FoldKey("حصري"), fold::FoldKey("مراسل"), fold::FoldKey("مراسلون"), fold::FoldKey("فريق التحرير")};
+  if (!unknown_last.empty() && kNotCity.count(fold::FoldKey(unknown_last))) unknown_last = {};
+  if (!unknown_last.empty() && known > 0 && WordCount(unknown_last) <= 3) {
+    auto place = d.city.empty() ? std::nullopt : LookupPlace(d.city);
+    if (d.city.empty() || (place && place->type == "country")) d.city = std::string(unknown_last);
   }
   if (known == 0) {
     // "(موسوعة … | اخبار العراق)- صرح": a parenthesized credit before a dash.
@@ -566,7 +603,8 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   if (unknown_words > 4) return std::nullopt;
   if (own_line && sep == std::string_view::npos && known == 0) return std::nullopt;
   // "فهد كاملي- سبق- جزيرة فرسان:": a name before known segments is the reporter.
-  if (!unknown_first.empty() && known > 0 && unknown_words == WordCount(unknown_first)) {
+  size_t city_words = (!unknown_last.empty() && d.city == unknown_last) ? WordCount(unknown_last) : 0;
+  if (!unknown_first.empty() && known > 0 && unknown_words - city_words == WordCount(unknown_first)) {
     size_t w = WordCount(unknown_first);
     bool letters = true;
     for (const Tok& t : fold::Tokenize(unknown_first))
@@ -718,16 +756,17 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
       if (std::find(a->agencies.begin(), a->agencies.end(), f) == a->agencies.end()) a->agencies.push_back(f);
   }
 
-  // 4. Outlet.
-  if (a->outlet.empty() && !options.outlet_hint.empty()) {
-    std::string c = CanonicalOutlet(options.outlet_hint);
-    a->outlet = c.empty() ? std::string(Trim(options.outlet_hint)) : c;
-  } else if (!a->outlet.empty()) {
+  // 4. Outlet: the caller's, canonicalized; else the hint, the URL's
+  // domain, the dateline, a source line (each through the registry); else
+  // the hint as given.
+  if (!a->outlet.empty()) {
     std::string c = CanonicalOutlet(a->outlet);
     if (!c.empty()) a->outlet = c;
   }
+  if (a->outlet.empty() && !options.outlet_hint.empty()) a->outlet = CanonicalOutlet(options.outlet_hint);
   if (a->outlet.empty() && !a->url.empty()) a->outlet = CanonicalOutlet(a->url);
   if (a->outlet.empty() && dl && !dl->outlet.empty()) a->outlet = dl->outlet;
+  if (a->outlet.empty()) a->outlet = std::string(Trim(options.outlet_hint));
   // A source line's outlet ("المصدر : الجزيرة + وكالات"): each part in turn.
   for (size_t ci = 0; a->outlet.empty() && ci < source_texts.size(); ++ci) {
     for (std::string_view part : SplitCredits(source_texts[ci])) {
@@ -756,17 +795,33 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
       while (limit < body.size() && (static_cast<unsigned char>(body[limit]) & 0xC0) == 0x80) ++limit;
       std::string_view early(body.data() + first, limit - first);
       std::vector<DateMatch> all = parser.FindAll(early, ctx);
+      // Running text names event days; only days up to the reference (not
+      // "غدا", "الأحد القادم") and, for a weekday, within the week before
+      // it say when the text was written.
+      auto not_future = [&](const DateMatch& m) {
+        if (!ctx.reference.known() || m.value.precision < DatePrecision::kDay) return true;
+        CivilTime day = m.value;
+        day.precision = DatePrecision::kDay;
+        return day.Iso() <= ctx.reference.Iso().substr(0, 10);
+      };
+      auto within_week = [&](const DateMatch& m) {
+        if (!ctx.reference.known()) return false;
+        return AddDays(m.value, 6).Iso().substr(0, 10) >= ctx.reference.Iso().substr(0, 10);
+      };
+      all.erase(std::remove_if(all.begin(), all.end(), [&](const DateMatch& m) { return !not_future(m); }),
+                all.end());
       for (const DateMatch& m : all)
         if (m.kind == DateKind::kDeictic || (m.kind == DateKind::kAgo && m.standalone)) { chosen = m; break; }
       if (!chosen)
         for (const DateMatch& m : all)
-          if (m.kind == DateKind::kAbsolute && m.value.precision >= DatePrecision::kDay && m.start < 400) {
+          if (m.kind == DateKind::kAbsolute && m.value.precision >= DatePrecision::kDay &&
+              (!m.year_inferred || within_week(m)) && m.start < 400) {
             chosen = m;
             break;
           }
       if (!chosen)
         for (const DateMatch& m : all)
-          if (m.kind == DateKind::kWeekday) { chosen = m; break; }
+          if (m.kind == DateKind::kWeekday && within_week(m)) { chosen = m; break; }
     }
     if (chosen) {
       CivilTime v = chosen->value;

@@ -144,11 +144,18 @@ std::optional<OutletInfo> LookupOutlet(std::string_view name_or_domain) {
   auto it = reg.by_name.find(NameKey(s));
   if (it != reg.by_name.end()) return reg.outlets[it->second];
   // Corpus keys and bare domain stems ("sabq", "okaz") name outlets too.
+  // Only when the stem is not shared: "alwatan" is Saudi, Kuwaiti, Omani…
   std::string lower = HostOf(s);
-  for (const char* tld : {".com", ".net", ".org", ".com.sa", ".sa"}) {
+  if (lower.find_first_of(" ./") != std::string::npos) return std::nullopt;
+  std::optional<size_t> hit;
+  for (const char* tld : {".com", ".net", ".org", ".info", ".news", ".com.sa", ".sa", ".com.kw", ".ae", ".qa",
+                          ".com.eg", ".ma", ".dz", ".tn", ".ly", ".iq", ".sy", ".ps", ".jo", ".com.lb", ".om"}) {
     auto d = reg.by_domain.find(lower + tld);
-    if (d != reg.by_domain.end()) return reg.outlets[d->second];
+    if (d == reg.by_domain.end()) continue;
+    if (hit && *hit != d->second) return std::nullopt;
+    hit = d->second;
   }
+  if (hit) return reg.outlets[*hit];
   return std::nullopt;
 }
 
