@@ -176,7 +176,7 @@ struct Block {
   int heading = 0;        // 1..6 for h1..h6
   int hint = 0;           // class/id hints of the element and its near ancestors (see NearHint)
   bool caption = false;   // inside figcaption / caption / figure
-  bool list_item = false;
+  uint32_t card = 0;      // nearest li/dd/article: a teaser card when it holds a linked headline
   size_t link_bytes = 0;  // bytes of text inside links
   size_t bytes = 0;       // bytes of non-space text
   TextShape shape;
@@ -199,7 +199,8 @@ class BlockCollector {
   std::vector<Block> Run() {
     const auto& nodes = tree_.nodes;
     hints_.assign(nodes.size(), 0);
-    std::vector<uint8_t> in_link(nodes.size(), 0), in_caption(nodes.size(), 0), in_li(nodes.size(), 0);
+    std::vector<uint8_t> in_link(nodes.size(), 0), in_caption(nodes.size(), 0);
+    std::vector<uint32_t> card(nodes.size(), 0);
     std::vector<uint32_t> block_of(nodes.size(), 0);
     std::vector<Frame> stack;
     stack.push_back({0, false});
@@ -215,14 +216,14 @@ class BlockCollector {
         uint32_t p = n.parent;
         in_link[f.node] = in_link[p];
         in_caption[f.node] = in_caption[p];
-        in_li[f.node] = in_li[p];
+        card[f.node] = card[p];
         block_of[f.node] = block_of[p];
       }
       if (n.tag == Tag::kText) {
         current_block_ = block_of[f.node];
         Append(n.text, in_link[f.node] != 0);
         cur_caption_ = in_caption[f.node] != 0;
-        cur_li_ = in_li[f.node] != 0;
+        cur_card_ = card[f.node];
         continue;
       }
       if (IsSkipped(n.tag)) continue;
@@ -236,10 +237,11 @@ class BlockCollector {
       }
       switch (n.tag) {
         case Tag::kFooter: case Tag::kAside: hints_[f.node] -= 3; break;
-        case Tag::kArticle: case Tag::kMain: hints_[f.node] += 2; break;
+        case Tag::kMain: hints_[f.node] += 2; break;
         case Tag::kA: in_link[f.node] = 1; break;
         case Tag::kFigcaption: case Tag::kCaption: case Tag::kFigure: in_caption[f.node] = 1; break;
-        case Tag::kLi: case Tag::kDt: case Tag::kDd: in_li[f.node] = 1; break;
+        case Tag::kLi: case Tag::kDt: case Tag::kDd: card[f.node] = f.node; break;
+        case Tag::kArticle: card[f.node] = f.node; hints_[f.node] += 2; break;
         default: break;
       }
       bool block = !IsInline(n.tag);
@@ -283,7 +285,7 @@ class BlockCollector {
     b.tag = tree_.nodes[element].tag;
     if (b.tag >= Tag::kH1 && b.tag <= Tag::kH6) b.heading = static_cast<int>(b.tag) - static_cast<int>(Tag::kH1) + 1;
     b.caption = cur_caption_;
-    b.list_item = cur_li_;
+    b.card = cur_card_;
     b.bytes = bytes_;
     b.link_bytes = link_bytes_;
     b.shape = ShapeOf(b.text);
@@ -298,7 +300,8 @@ class BlockCollector {
   std::string buf_;
   size_t bytes_ = 0, link_bytes_ = 0;
   uint32_t current_block_ = 0;
-  bool cur_caption_ = false, cur_li_ = false;
+  bool cur_caption_ = false;
+  uint32_t cur_card_ = 0;
 };
 
 double LinkDensity(const Block& b) {
@@ -588,8 +591,24 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
 
   // Container choice: the subtree with the largest total block weight.
   std::vector<double> score(tree.nodes.size(), 0.0);
-  for (Block& b : blocks) {
+  // Teaser cards: a small list item or <article> holding a linked headline
+  // plus a blurb is a link to another story, however sentence-like the blurb.
+  std::unordered_map<uint32_t, size_t> card_words;
+  std::unordered_map<uint32_t, bool> card_linked;
+  for (const Block& b : blocks) {
+    if (b.card == 0) continue;
+    card_words[b.card] += b.shape.words;
+    if (LinkDensity(b) > 0.5 && b.shape.words >= 4) card_linked[b.card] = true;
+  }
+  std::vector<uint8_t> teaser(blocks.size(), 0);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.card != 0 && card_linked.count(b.card) && card_words[b.card] <= 120) teaser[i] = 1;
+  }
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
     b.weight = WeightOf(b);
+    if (teaser[i] && b.weight > 0) b.weight = -0.5 * b.weight;
     score[b.element] += b.weight;
   }
   for (size_t i = tree.nodes.size(); i-- > 1;) score[tree.nodes[i].parent] += score[i];
@@ -668,6 +687,7 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     }
     if (ld > 0.5 && s.words < 40) continue;
     if (b.hint <= -2) continue;
+    if (teaser[bi]) continue;
     if (b.caption && !IsSentenceLike(b)) continue;
     if (b.caption && b.hint < 0) continue;
     if (IsOtherScript(s, page_is_arabic)) continue;
@@ -678,7 +698,9 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     std::string clean = s.words <= 12 || !s.ends_sentence ? StripWidgetText(b.text) : b.text;
     if (clean.empty()) continue;
     if (b.heading && kept_words == 0 && b.heading <= 1) continue;  // a second title line
-    page.paragraphs.push_back(text::NormalizeDisplay(clean));
+    std::string display = text::NormalizeDisplay(clean);
+    if (display.empty()) continue;
+    page.paragraphs.push_back(std::move(display));
     if (!b.heading) kept_words += s.words;
   }
   if (page.title.empty() && page.paragraphs.empty()) return Status::Corruption("no text found in page");

@@ -36,6 +36,9 @@ TextShape ShapeOf(std::string_view text) {
       ++s.stops;
     } else if (c >= 0x0660 && c <= 0x0669) {
       ++s.digits;
+    } else if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) ||
+               c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640) {
+      // Combining marks and tatweel: no letters of their own.
     } else if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) {
       ++s.stops;
     } else if (c == 0x3001 || c == 0xFF0C) {

@@ -168,7 +168,10 @@ Result<Page> ExtractTextPage(std::string_view text, const PageOptions& options) 
   // Trailing short lines after the last paragraph are list or widget labels
   // (the article's own credit line "المصدر : ..." has a separator and stays).
   page.paragraphs.reserve(kept.size());
-  for (std::string& p : kept) page.paragraphs.push_back(text::NormalizeDisplay(p));
+  for (std::string& p : kept) {
+    std::string display = text::NormalizeDisplay(p);
+    if (!display.empty()) page.paragraphs.push_back(std::move(display));
+  }
   if (page.title.empty() && page.paragraphs.empty()) return Status::Corruption("no text found in page");
   return page;
 }

@@ -68,6 +68,18 @@ TEST(ExtractHtmlPage, KeepsArticleDropsFurniture) {
        "<p>Neither side would say when an agreement could be announced, but both described the talks as useful.</p></div></body>",
        {"The two ministers met", "They agreed on a number of points", "Experts will meet again", "Neither side would say"},
        {"Sign up", "Most read story"}},
+      {"teaser cards (linked headline + blurb) after the article",
+       std::string("<body><main><article><h1>Talks in Geneva</h1>"
+                   "<p>The two ministers met in Geneva on Friday for twelve hours, their third meeting in six weeks.</p>"
+                   "<p>Neither side would say when an agreement could be announced, but both called the talks useful.</p>"
+                   "</article><ul>"
+                   "<li><h3><a href=/1>Another story about the war in the north</a></h3>"
+                   "<div>A blurb that reads like a sentence, with a comma, and that goes on for a while.</div></li>"
+                   "<li><h3><a href=/2>A second story about talks elsewhere</a></h3>"
+                   "<div>Another blurb that reads like a sentence, with a comma, and that also goes on.</div></li>"
+                   "</ul></main></body>"),
+       {"The two ministers met", "Neither side would say"},
+       {"Another story", "A blurb", "Another blurb"}},
   };
   for (const auto& c : cases) {
     auto page = ExtractHtmlPage(c.html);
