@@ -87,6 +87,7 @@ void Lexicon::AddEntry(std::string_view type, std::string_view canonical, std::s
     int words = 1;
     for (char c : k) words += c == ' ';
     if (type == "person" && words >= 2) person_name_keys_.emplace(text::NameKeyPhrase(k), index);
+    if (words == 1) strict_single_.insert(GivenNameKey(Trim(v)));
     if (words > max_phrase_words_) max_phrase_words_ = words;
   };
   add(canonical);

@@ -42,6 +42,10 @@ class Lexicon {
   // Gazetteer person whose name (two words or more) has this
   // text::NameKeyPhrase, or -1: lets "سيرجيي لافروف" find "سيرغي لافروف".
   int PersonByNameKey(const std::string& name_key) const;
+  // One-word gazetteer names also match on a key that keeps ة/ه and ى/ي
+  // apart (جدة the city, جده "his grandfather"). True when `word` (display,
+  // clitics removed) is written as one of the listed one-word names.
+  bool StrictSingleMatch(std::string_view word) const { return strict_single_.count(GivenNameKey(word)) > 0; }
 
   WordClass ClassOf(const std::string& key) const;
   const SpeechVerb* Verb(const std::string& key) const;
@@ -62,6 +66,7 @@ class Lexicon {
   std::unordered_map<std::string, int> phrases_;
   int max_phrase_words_ = 1;
   std::unordered_map<std::string, int> person_name_keys_;
+  std::unordered_set<std::string> strict_single_;
   std::unordered_map<std::string, WordClass> classes_;
   std::unordered_map<std::string, SpeechVerb> verbs_;
   std::unordered_set<std::string> given_;

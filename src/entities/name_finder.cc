@@ -12,6 +12,10 @@
 namespace malaf::entities {
 namespace {
 
+bool IsQuoteMark(char32_t c) {
+  return c == U'"' || c == U'\u00AB' || c == U'\u00BB' || c == U'\u201C' || c == U'\u201D' || c == U'\u201E';
+}
+
 constexpr int kMaxNameWords = 6;   // "محمد بن سلمان بن عبد العزيز" with connectors
 constexpr int kMaxRoleWords = 12;
 constexpr int kMaxOrgWords = 6;
@@ -122,12 +126,36 @@ class Finder {
   bool NotName(int i) const {
     if (lex_.IsNotName(w_[i].key)) return true;
     for (const auto& f : w_[i].forms)
-      if (f.conj && f.skip == 2 && lex_.IsNotName(f.key)) return true;
+      if (f.skip > 0 && lex_.IsNotName(f.key) && !Given(i)) return true;
     return false;
+  }
+  // A preposition glued to the word (لمحطة، للصحف، بناء): the word is an
+  // object, and a name right after a title or a verb never carries one.
+  bool Prefixed(int i) const {
+    if (Given(i) || gaz_at_[i].entry >= 0) return false;
+    for (const auto& f : w_[i].forms)
+      if (f.skip > 0 && !(f.conj && f.skip == 2) && PrepositionLetter(i, f)) return true;
+    return w_[i].key.rfind("\u0644\u0644", 0) == 0;  // لل = ل + ال
+  }
+  // The stripped clitic is ب or ل (ك starts too many foreign names: كاميرون، كنياتا).
+  bool PrepositionLetter(int i, const WordForm& f) const {
+    size_t at = f.skip - 2;
+    std::string_view c = w_[i].key.size() >= at + 2 ? std::string_view(w_[i].key).substr(at, 2) : "";
+    return c == "\u0628" || c == "\u0644";
+  }
+  // A glued preposition on a word that reads as a common noun: definite
+  // ("بالتعاون"), a function word, or a long word in ا ("باستمرار").
+  bool PrefixedNoun(int i) const {
+    if (!Prefixed(i)) return false;
+    const std::string& k = w_[i].forms.back().key;
+    return IsDefinite(k) || lex_.IsNotName(k) || (Letters(k) >= 5 && k.rfind("\u0627", 0) == 0) ||
+           w_[i].key.rfind("\u0644\u0644", 0) == 0;
   }
   bool Preposition(int i) const {
     // على folds to the key of the name علي; the written form tells them apart.
-    return lex_.ClassOf(w_[i].key) == WordClass::kPreposition && w_[i].text != "\u0639\u0644\u064A";
+    if (lex_.ClassOf(w_[i].key) != WordClass::kPreposition || w_[i].text == "\u0639\u0644\u064A") return false;
+    // باسم is also a given name: a preposition only right after a title ("المتحدث باسم").
+    return !Given(i) || (i > 0 && ClassOfWord(i - 1) == WordClass::kTitle);
   }
   bool AnyFormDefinite(int i) const {
     for (const auto& f : w_[i].forms)
@@ -138,6 +166,24 @@ class Finder {
     // و glued to the word starts a new phrase ("وسيرغي"), unless the word is a
     // given name that begins with و (وليد، وائل).
     return w_[i].forms.size() > 1 && w_[i].forms[1].conj && w_[i].key.rfind("\u0648", 0) == 0 && !Given(i);
+  }
+  // "استاد الأمير سلمان بن عبدالعزيز", "جامعة الملك سعود": the person
+  // names the institution.
+  bool InsideInstitutionName(int i) const {
+    for (int b = i - 1; b >= 0 && b >= i - 2; --b) {
+      if (Breaks(b + 1)) return false;
+      WordClass c = ClassOfWord(b);
+      if (c == WordClass::kOrgHead || c == WordClass::kPlaceHead) return true;
+      if (c != WordClass::kTitle) return false;
+    }
+    return false;
+  }
+  bool RoyalTitle(int i) const {
+    const std::string& k = w_[i].key;
+    return k == "\u0627\u0644\u0645\u0644\u0643" ||                 // الملك
+           k == "\u0627\u0644\u0627\u0645\u064A\u0631" ||          // الامير
+           k == "\u0627\u0644\u0634\u064A\u062E" ||                 // الشيخ
+           k == "\u0627\u0644\u0633\u0644\u0637\u0627\u0646";     // السلطان
   }
   bool GazPlaceOrOrg(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type != "person"; }
   bool GazPerson(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type == "person"; }
@@ -158,6 +204,7 @@ class Finder {
   // Two words or more with a definite last word or a connector ("سعيد اللاوندي", "عاطي بن عطية").
   bool FamilyShaped(int first, int last) const {
     if (last <= first) return false;
+    if (TaMarbuta(first)) return false;
     if (IsDefinite(w_[last].key) && !Verbish(last)) return true;
     for (int m = first + 1; m < last; ++m)
       if (lex_.ClassOf(w_[m].key) == WordClass::kConnector) return true;
@@ -166,11 +213,21 @@ class Finder {
   // Present-tense and future verbs (يواصل، تؤكد، سيجلب) continue a sentence,
   // not a name; given names that look so (يوسف، تامر) are in the list.
   bool Verbish(int i) const {
-    std::string_view k = w_[i].key;
-    if (Given(i) || Letters(k) < 4) return false;
+    if (Given(i)) return false;
     static const std::string kYa = "\u064A", kTa = "\u062A", kNun = "\u0646", kSin = "\u0633";
-    auto starts = [&](const std::string& p) { return k.substr(0, p.size()) == p; };
-    return starts(kYa) || starts(kTa) || starts(kNun) || starts(kSin + kYa) || starts(kSin + kTa);
+    for (const auto& f : w_[i].forms) {
+      std::string_view k = f.key;
+      if (Letters(k) < 4) continue;
+      auto starts = [&](const std::string& p) { return k.substr(0, p.size()) == p; };
+      if (starts(kYa) || starts(kTa) || starts(kNun) || starts(kSin + kYa) || starts(kSin + kTa)) return true;
+    }
+    return false;
+  }
+  // Endings of feminine nouns and adjectives (جولة، جديدة): rare in names
+  // that are not known given names.
+  bool TaMarbuta(int i) const {
+    std::string_view t = w_[i].text;
+    return !Given(i) && t.size() >= 2 && t.substr(t.size() - 2) == "\u0629";
   }
   bool NameContOK(int i) const;
   int ParseName(int k) const;  // last word of a name starting at k, or -1
@@ -230,6 +287,17 @@ void Finder::ScanGazetteer() {
     if (m.entry < 0) continue;
     gaz_at_[i] = m;
     const GazetteerEntry& e = lex_.entries()[m.entry];
+    if (m.words == 1 && !lex_.StrictSingleMatch(w_[i].text.substr(m.skip))) continue;
+    if (e.type == "person" && InsideInstitutionName(i)) continue;
+    // "الحكومة السعودية", "الكرة السعودية": a definite -ية word after a
+    // definite noun is its adjective, not the country.
+    if (e.type == "place" && m.words == 1 && m.skip == 0 && i > 0 && !Breaks(i) && IsDefinite(w_[i].key) &&
+        w_[i].text.size() >= 2 && w_[i].text.substr(w_[i].text.size() - 2) == "\u0629" && IsDefinite(w_[i - 1].key) &&
+        !NotName(i - 1))
+      continue;
+    if (e.type == "place" && m.words == 1 && m.skip == 0 && i > 1 && w_[i - 1].punct && IsQuoteMark(w_[i - 1].cp) &&
+        IsDefinite(w_[i].key) && w_[i].text.size() >= 2 && w_[i].text.substr(w_[i].text.size() - 2) == "\u0629")
+      continue;  // صحيفة "الرياض" السعودية
     Candidate c;
     c.type = e.type;
     c.first = i;
@@ -263,6 +331,7 @@ bool Finder::NameContOK(int i) const {
   if (GazPerson(i)) return false;  // another person begins
   if (Given(i) && !ConjStart(i)) return true;
   if (Verbish(i)) return false;
+  if (PrefixedNoun(i)) return false;  // "باستمرار"
   if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
   WordClass c = ClassOfConj(i);
   if (c != WordClass::kNone && c != WordClass::kConnector && c != WordClass::kParticle) return false;
@@ -272,8 +341,18 @@ bool Finder::NameContOK(int i) const {
 
 int Finder::ParseName(int k) const {
   int last = -1;
+  bool family = false;          // a definite word or a connector has been seen
+  bool after_connector = false;
   for (int j = k; j < n_ && j - k < kMaxNameWords; ++j) {
     if (j > k && !NameContOK(j)) break;
+    WordClass c = lex_.ClassOf(w_[j].key);
+    bool connector = c == WordClass::kConnector || c == WordClass::kParticle;
+    bool definite = IsDefinite(w_[j].key);
+    // "خالد الضاهر انتقادات": after a family name (definite, or a nasab with
+    // بن) only more of the same follows, not a common noun.
+    if (j > k && family && !connector && !definite && !after_connector) break;
+    family = family || definite || (connector && j > k);
+    after_connector = connector;
     last = j;
   }
   // A name never ends on a connector or particle ("بن", "دي").
@@ -340,7 +419,7 @@ void Finder::TitlePattern(int i) {
     text_role_at_[k] = {role, i};
     return;
   }
-  int last = counterpart ? -1 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
+  int last = counterpart || Prefixed(k) ? -1 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
   if (last >= 0) {
     Candidate c;
     c.type = "person";
@@ -353,7 +432,11 @@ void Finder::TitlePattern(int i) {
     c.source = Source::kTitle;
     // Without the commas of apposition, a name after a role must look like
     // one: a known given name, or a family name (definite last word, بن).
-    c.weak = !comma && !Given(k) && !FamilyShaped(k, last);
+    // Two or three plain words ("أوهورو كنياتا") are a foreign name unless
+    // they read as a noun phrase (feminine endings).
+    bool foreign = last > k && last - k < 3;
+    for (int m = k; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
+    c.weak = !comma && !Given(k) && !FamilyShaped(k, last) && !foreign;
     AbsorbGazetteer(&c);
     cands_.push_back(c);
     if (!c.weak) return;
@@ -378,7 +461,7 @@ void Finder::VerbPattern(int i) {
   int k = i + 1;
   if (k >= n_ || Breaks(k) || gaz_at_[k].entry >= 0 || TitleForm(k)) return;
   bool definite = IsDefinite(w_[k].key);
-  if (!NameStartOK(k, /*allow_definite=*/true)) return;
+  if (Prefixed(k) || !NameStartOK(k, /*allow_definite=*/true)) return;
   int last = definite ? k : ParseName(k);
   if (last < 0) return;
   Candidate c;
@@ -400,16 +483,8 @@ void Finder::GivenNamePattern(int i) {
   if (!Arabic(i) || gaz_at_[i].entry >= 0 || !GivenAnyForm(i, &skip)) return;
   // "جامعة الملك سعود", "شارع محمد الخامس": the name belongs to an organisation or place.
   if (i > 0 && !Breaks(i) && (ClassOfWord(i - 1) == WordClass::kOrgHead || ClassOfWord(i - 1) == WordClass::kPlaceHead)) return;
-  int last = i;
-  for (int j = i + 1; j < n_ && j - i < kMaxNameWords; ++j) {
-    if (!NameContOK(j)) break;
-    last = j;
-  }
-  while (last > i) {
-    WordClass c = lex_.ClassOf(w_[last].key);
-    if (c != WordClass::kConnector && c != WordClass::kParticle) break;
-    --last;
-  }
+  int last = ParseName(i);
+  if (last < 0) last = i;
   if (last == i && !(i + 1 < n_ && GazPerson(i + 1) && !Breaks(i + 1))) return;
   Candidate c;
   c.type = "person";
@@ -426,8 +501,29 @@ void Finder::HeadPattern(int i) {
   if (!Arabic(i)) return;
   for (const auto& f : w_[i].forms) {
     WordClass c = lex_.ClassOf(f.key);
-    if ((c != WordClass::kOrgHead && c != WordClass::kPlaceHead) || IsDefinite(f.key)) continue;
+    if (c != WordClass::kOrgHead && c != WordClass::kPlaceHead) continue;
     int k = i + 1;
+    // صحيفة "الرياض"، وكالة «نوفوستي»: the quoted words are the name.
+    if (c == WordClass::kOrgHead && k + 1 < n_ && w_[k].punct && IsQuoteMark(w_[k].cp) && !w_[k + 1].break_before) {
+      int close = -1;
+      for (int j = k + 1; j < n_ && j <= k + 5 && !w_[j].break_before; ++j)
+        if (w_[j].punct) {
+          if (IsQuoteMark(w_[j].cp)) close = j;
+          break;
+        }
+      if (close > k + 1 && gaz_at_[k + 1].entry < 0) {
+        Candidate o;
+        o.type = "organization";
+        o.first = k + 1;
+        o.last = close - 1;
+        o.start = w_[k + 1].start;
+        o.end = w_[close - 1].end;
+        o.role_first = i;
+        o.source = Source::kHead;
+        cands_.push_back(o);
+      }
+      return;
+    }
     if (k >= n_ || Breaks(k) || !Arabic(k) || NotName(k) || VerbOf(k)) return;
     if (c == WordClass::kPlaceHead) {
       if (gaz_at_[k].entry >= 0 || ClassOfWord(k) != WordClass::kNone || ConjStart(k)) return;
@@ -443,9 +539,16 @@ void Finder::HeadPattern(int i) {
     int last = i;
     for (int j = k; j < n_ && j - i < kMaxOrgWords; ++j) {
       if (Breaks(j) || !Arabic(j) || NotName(j) || ConjStart(j)) break;
-      if (gaz_at_[j].entry >= 0 && lex_.entries()[gaz_at_[j].entry].type == "person") break;
-      bool ok = AnyFormDefinite(j) || gaz_at_[j].entry >= 0 || Given(j) ||
-                lex_.ClassOf(w_[j].key) == WordClass::kConnector;
+      if (gaz_at_[j].entry >= 0 && lex_.entries()[gaz_at_[j].entry].type != "place") break;
+      // Definite words, also after ل ("مركز الملك سلمان للإغاثة"); ب+ال is an
+      // adverbial ("بالتعاون").
+      bool definite = IsDefinite(w_[j].key);
+      for (const auto& g : w_[j].forms)
+        if (g.skip == 2 && !g.conj && IsDefinite(g.key) && w_[j].key.rfind("\u0644", 0) == 0) definite = true;
+      // Titles belong to an institution's name only as the royal names it
+      // carries ("جامعة الملك سعود"), not as a person after it.
+      if (ClassOfWord(j) == WordClass::kTitle && !RoyalTitle(j)) break;
+      bool ok = definite || gaz_at_[j].entry >= 0 || Given(j) || lex_.ClassOf(w_[j].key) == WordClass::kConnector;
       if (!ok) break;
       if (gaz_at_[j].entry >= 0) j += gaz_at_[j].words - 1;
       last = j;
@@ -505,6 +608,21 @@ void Finder::Resolve(NameFinding* out) {
   });
   std::vector<int> owner(n_, -1);
   std::vector<int> kept;
+  // A lone word after a speech verb that the article uses again ("وقالت
+  // هونج" ... "لهونج") is a name.
+  for (auto& c : cands_) {
+    if (!c.weak || c.source != Source::kVerb || c.first != c.last || IsDefinite(w_[c.first].key)) continue;
+    std::string nk = text::NameKey(w_[c.first].key);
+    int seen = 0;
+    for (int m = 0; m < n_ && seen < 2; ++m)
+      if (m != c.first && w_[m].letters)
+        for (const auto& f : w_[m].forms)
+          if (f.key == w_[c.first].key || (Letters(f.key) >= 4 && text::NameKey(f.key) == nk)) {
+            ++seen;
+            break;
+          }
+    if (seen >= 1) c.weak = false;
+  }
   for (int ci : order) {
     const Candidate& c = cands_[ci];
     // "تنظيم القاعدة الإرهابي": a pattern that only adds words to a listed
@@ -601,7 +719,11 @@ void Finder::Resolve(NameFinding* out) {
     if (ents[a].e.type != "person") continue;
     for (size_t b = 0; b < ents.size(); ++b) {
       if (a == b || ents[b].e.type != "person" || merged_into[b] >= 0) continue;
-      if (ends_with(ents[b].name_words, ents[a].name_words)) {
+      // "خالد بن سلطان" is not "فهد بن خالد بن سلطان": a name that starts
+      // with a given name is a person of its own.
+      bool own_given = ents[a].name_words.size() > 1 &&
+                       lex_.IsGivenName(Lexicon::GivenNameKey(ents[a].e.name.substr(0, ents[a].e.name.find(' '))));
+      if (!own_given && ends_with(ents[b].name_words, ents[a].name_words)) {
         merged_into[a] = static_cast<int>(b);
         break;
       }

@@ -212,6 +212,11 @@ Subject QuoteFinder::Current(int before_word) const {
       best = e.subject;
       best_word = e.word;
     }
+  if (best.entity < 0) {
+    // Nobody has spoken yet: the person the article is about so far.
+    for (const auto& r : names_.references)
+      if (r.last < before_word && names_.entities[r.entity].type == "person") best.entity = r.entity;
+  }
   best.surface.clear();  // referred to by a pronoun or by nothing
   return best;
 }
@@ -220,6 +225,7 @@ std::vector<Quote> QuoteFinder::Run() {
   CollectEvents();
   std::vector<Quote> out;
   int prev_close = -1;
+  Subject prev_speaker;  // of the quotation that ended at prev_close
   for (const QuoteSpan& q : Spans()) {
     int words = 0;
     for (int j = q.open + 1; j < q.close; ++j) words += w_[j].letters || (!w_[j].punct);
@@ -254,7 +260,13 @@ std::vector<Quote> QuoteFinder::Run() {
       for (const auto& r : names_.references)
         if (r.last == q.open - 2) speaker = Subject{r.entity, Surface(r), true};
     }
-    // 3. A verb of speech or attribution just after the quote.
+    // 3. The sentence goes on from the previous quotation with no new verb
+    // ("…"، وأن هناك "…"): the same speaker.
+    if (!ev && !speaker.found && region == prev_close + 1 && prev_close >= 0 && prev_speaker.entity >= 0) {
+      speaker = prev_speaker;
+      speaker.surface.clear();
+    }
+    // 4. A verb of speech or attribution just after the quote.
     if (!ev && !speaker.found) {
       for (int j = q.close + 1; j < n_ && j <= q.close + kMaxAfterQuote; ++j) {
         if (w_[j].break_before || IsSentenceEnd(w_[j])) break;
@@ -280,6 +292,7 @@ std::vector<Quote> QuoteFinder::Run() {
     if (speaker.entity >= 0) spoken_.emplace_back(q.open, speaker);
     out.push_back(std::move(out_q));
     prev_close = q.close;
+    prev_speaker = speaker;
   }
   // Headline form without marks, a line of its own: "لافروف: نحن على بعد خطوة ...".
   for (const auto& r : names_.references) {
