@@ -66,8 +66,33 @@ std::string_view TrimSpace(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+// A run of tatweel standing alone between spaces ("جنيف ــ العربي الجديد")
+// is a dash; the normalizer drops tatweel, which would glue the dateline
+// to what follows. Returns `line` unchanged when there is none.
+std::string TatweelDashes(std::string_view line) {
+  static constexpr std::string_view kTatweel = "\u0640";
+  if (line.find(kTatweel) == std::string_view::npos) return std::string(line);
+  std::string out;
+  out.reserve(line.size());
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line.compare(i, kTatweel.size(), kTatweel) == 0) {
+      size_t j = i;
+      while (line.compare(j, kTatweel.size(), kTatweel) == 0) j += kTatweel.size();
+      bool space_before = i == 0 || line[i - 1] == ' ';
+      bool space_after = j == line.size() || line[j] == ' ';
+      if (space_before && space_after) out.push_back('-');
+      else out.append(line.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    out.push_back(line[i++]);
+  }
+  return out;
+}
+
 std::string CleanLine(std::string_view line) {
-  std::string norm = text::NormalizeDisplay(TrimSpace(line));
+  std::string norm = text::NormalizeDisplay(TatweelDashes(TrimSpace(line)));
   std::string out;
   out.reserve(norm.size());
   bool space = false;

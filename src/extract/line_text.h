@@ -21,7 +21,8 @@ std::vector<std::string_view> SplitLines(std::string_view text);
 std::string_view TrimSpace(std::string_view s);
 
 // Display text of one line: NormalizeDisplay, every run of spaces folded to
-// one ' ', trimmed.
+// one ' ', trimmed; a run of tatweel standing alone between spaces (used as
+// a dash: "جنيف ــ العربي الجديد") becomes "-" instead of vanishing.
 std::string CleanLine(std::string_view line);
 
 // Appends CleanLine(line) as a paragraph of `body` ("\n\n" between
