@@ -231,9 +231,11 @@ class BlockCollector {
         Flush(block_of[f.node]);
         continue;
       }
+      bool block = !IsInline(n.tag);
       if (n.attr_end > n.attr_begin) {
         if (IsHidden(tree_, f.node)) continue;
-        hints_[f.node] = static_cast<int8_t>(HintOf(tree_, f.node));
+        // Hints are read on block elements and their ancestors only.
+        if (block) hints_[f.node] = static_cast<int8_t>(HintOf(tree_, f.node));
       }
       switch (n.tag) {
         case Tag::kFooter: case Tag::kAside: hints_[f.node] -= 3; break;
@@ -244,7 +246,6 @@ class BlockCollector {
         case Tag::kArticle: card[f.node] = f.node; hints_[f.node] += 2; break;
         default: break;
       }
-      bool block = !IsInline(n.tag);
       if (block) {
         Flush(block_of[f.node]);
         block_of[f.node] = f.node;

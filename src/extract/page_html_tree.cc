@@ -56,6 +56,44 @@ const std::unordered_map<std::string_view, Tag>& TagTable() {
   return *table;
 }
 
+// Tag names through a small open-addressing table with a cheap hash: the
+// lookup runs once per tag, so std::hash over the name was a visible cost.
+class TagIndex {
+ public:
+  TagIndex() {
+    for (const auto& [name, tag] : TagTable()) {
+      size_t h = Hash(name);
+      while (!slots_[h].name.empty()) h = (h + 1) & kMask;
+      slots_[h] = {name, tag};
+    }
+  }
+  Tag Find(std::string_view name) const {
+    for (size_t h = Hash(name);; h = (h + 1) & kMask) {
+      const Slot& s = slots_[h];
+      if (s.name.empty()) return Tag::kOther;
+      if (s.name == name) return s.tag;
+    }
+  }
+
+ private:
+  static constexpr size_t kMask = 511;
+  static size_t Hash(std::string_view n) {
+    size_t h = n.size() * 131;
+    for (char c : n) h = h * 31 + static_cast<unsigned char>(c);
+    return (h ^ (h >> 7)) & kMask;
+  }
+  struct Slot {
+    std::string_view name;
+    Tag tag = Tag::kOther;
+  };
+  Slot slots_[kMask + 1];
+};
+
+Tag LookupTag(std::string_view lower_name) {
+  static const TagIndex* index = new TagIndex;
+  return index->Find(lower_name);
+}
+
 bool LookupAttr(std::string_view lower, Attr* out) {
   static const auto* table = new std::unordered_map<std::string_view, Attr>{
       {"class", Attr::kClass}, {"id", Attr::kId}, {"name", Attr::kName},
@@ -316,11 +354,7 @@ class TreeBuilder {
       ++name_len;
       ++k;
     }
-    Tag tag = Tag::kOther;
-    if (name_len <= sizeof(name_buf)) {
-      auto it = TagTable().find(std::string_view(name_buf, name_len));
-      if (it != TagTable().end()) tag = it->second;
-    }
+    Tag tag = name_len <= sizeof(name_buf) ? LookupTag(std::string_view(name_buf, name_len)) : Tag::kOther;
     // Attributes.
     uint32_t attr_begin = static_cast<uint32_t>(tree_.attrs.size());
     bool self_closing = false;
