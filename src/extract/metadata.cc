@@ -499,7 +499,23 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
     sep_end = limit;
   } else {
     prefix = head.substr(0, sep);
-    own_line = line_fits && Trim(head.substr(sep_end)).empty();
+    std::string_view rest = Trim(head.substr(sep_end));
+    own_line = line_fits && rest.empty();
+    // "جنيف - العربي الجديد" on a line of its own: what follows the dash
+    // is a credit (outlet, agency, place), so the whole line is the dateline.
+    if (!own_line && whole_line_candidate && para.find('\n') != std::string_view::npos) {
+      bool all_known = true;
+      for (std::string_view part : SplitCredits(rest)) {
+        if (!(IsAgencyName(part) || IsGenericAgencies(fold::FoldKey(part)) || LookupPlace(part).has_value() ||
+              LookupOutlet(part).has_value()))
+          all_known = false;
+      }
+      if (all_known) {
+        prefix = head;
+        own_line = true;
+        sep_end = limit;
+      }
+    }
   }
   prefix = Trim(prefix);
   if (prefix.empty()) return std::nullopt;
@@ -678,7 +694,7 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
       // A dateline on a line of its own ("جنيف ــ العربي الجديد") is head
       // matter too; the text goes on below it.
       if (!dl) {
-        auto own = ReadDateline(line, ctx);
+        auto own = ReadDateline(std::string_view(body.data() + pos, body.size() - pos), ctx);
         if (own && own->whole_line) {
           dl = own;
           remove.emplace_back(pos, std::min(eol + 1, body.size()));
