@@ -147,6 +147,15 @@ TEST_F(IngestCliTest, UsageErrors) {
   EXPECT_FALSE(std::filesystem::exists(archive_));  // nothing was created
 }
 
+TEST_F(IngestCliTest, UnwritableArchiveIsAnIOError) {
+  std::string file = tmp_.Write("plain-file", "x");
+  auto r = RunMalaf("--archive " + file + "/archive ingest --json " + tmp_ / "in");
+  EXPECT_EQ(r.exit_code, 1);
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["error"]["code"], "io_error");
+  EXPECT_NE(j["error"]["message"].get<std::string>().find(file + "/archive"), std::string::npos);
+}
+
 TEST_F(IngestCliTest, ArchiveInsideTheInputIsSkipped) {
   std::string inner = tmp_ / "in/archive";
   auto r1 = RunMalaf("--archive " + inner + " ingest --json " + tmp_ / "in");
