@@ -8,13 +8,16 @@
 #include "cli/command.h"
 #include "text/analyzer.h"
 #include "text/charset.h"
+#include "text/name_key.h"
 #include "text/normalizer.h"
+#include "text/stemmer.h"
 
 namespace malaf::cli {
 
 Subcommand RegisterAnalyze(CLI::App& root, const GlobalOptions& global) {
   struct Opts {
     bool json = false;
+    bool punct = false;
     std::string input = "-";
     std::string charset;
   };
@@ -23,6 +26,7 @@ Subcommand RegisterAnalyze(CLI::App& root, const GlobalOptions& global) {
   s.app = root.add_subcommand("analyze", "Show each token: text, offsets, type, normalized form, stem, name key");
   s.app->add_flag("--json", opts->json, "Machine-readable output");
   s.app->add_option("--charset", opts->charset, "Input charset (default: detect)");
+  s.app->add_flag("--punct", opts->punct, "Also list punctuation tokens (quotes, Arabic punctuation)");
   s.app->add_option("input", opts->input, "Text file, or - for stdin")->default_val("-");
   s.run = [opts] {
     auto raw = ReadInput(opts->input);
@@ -32,7 +36,9 @@ Subcommand RegisterAnalyze(CLI::App& root, const GlobalOptions& global) {
     auto dec = text::Decode(*raw, dopt);
     if (!dec.ok()) return ReportError("analyze", dec.status().WithContext(opts->input), opts->json);
     std::string display = text::NormalizeDisplay(dec->utf8);
-    auto tokens = text::Analyze(display);
+    text::TokenizerOptions topt;
+    topt.emit_punctuation = opts->punct;
+    auto tokens = text::Analyze(display, topt);
     if (opts->json) {
       nlohmann::json toks = nlohmann::json::array();
       for (const auto& t : tokens) {
@@ -48,6 +54,10 @@ Subcommand RegisterAnalyze(CLI::App& root, const GlobalOptions& global) {
       PrintJson({{"charset", dec->charset},
                  {"replaced", dec->replaced},
                  {"display", display},
+                 {"versions",
+                  {{"normalizer", text::kNormalizerVersion},
+                   {"stemmer", text::kStemmerVersion},
+                   {"name_key", text::kNameKeyVersion}}},
                  {"tokens", toks}});
       return kExitOk;
     }

@@ -278,14 +278,15 @@ void Scanner::Run() {
         continue;
       case kArabic: {
         size_t e = ScanWord(i, kArabic);
-        // A clitic glued to what follows: "ب12", "الـ48", "بـFacebook". Cheap
+        // A clitic glued to what follows: "ب12", "الـ48", "بـFacebook",
+        // "ل«الشرق»" (the tatweel gone in display text). Cheap
         // tests first: clitics are short and are followed by something.
         if (o_.split_tatweel_clitics && e - i <= 12 && e < n_ && p_[e] != ' ' && p_[e] != '\n') {
           size_t len2;
           Cls next = ClassAt(e, &len2);
           bool tatweel = false;
           if (next != kSpace && IsTatweelClitic(i, e, &tatweel) &&
-              (next == kDigit || next == kLatin || tatweel)) {
+              (next == kDigit || next == kLatin || next == kPunct || tatweel)) {
             i = e;
             continue;
           }
