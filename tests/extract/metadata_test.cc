@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/data_files.h"
 #include "extract/outlets.h"
 #include "extract/places.h"
 
@@ -194,6 +195,35 @@ TEST(OutletsTest, NamesDomainsAndVariants) {
   ASSERT_TRUE(info);
   EXPECT_EQ(info->country, "SA");
   EXPECT_EQ(info->domain, "okaz.com.sa");
+}
+
+// Every name, variant and domain in data/outlets.tsv leads back to its own
+// row: no variant is shadowed by another outlet's.
+TEST(OutletsTest, EveryRowResolvesToItself) {
+  auto bytes = DataFile("data/outlets.tsv");
+  ASSERT_TRUE(bytes);
+  size_t rows = 0;
+  for (const auto& f : ReadTable(*bytes)) {
+    ASSERT_GE(f.size(), 3u);
+    ++rows;
+    std::string name(f[0]);
+    EXPECT_EQ(CanonicalOutlet(name), name);
+    auto split = [](std::string_view v) {
+      std::vector<std::string> out;
+      while (!v.empty()) {
+        size_t c = v.find(',');
+        std::string one(v.substr(0, c));
+        if (!one.empty()) out.push_back(one);
+        if (c == std::string_view::npos) break;
+        v = v.substr(c + 1);
+      }
+      return out;
+    };
+    for (const auto& d : split(f[2])) EXPECT_EQ(CanonicalOutlet(d), name) << "domain " << d;
+    if (f.size() > 3)
+      for (const auto& v : split(f[3])) EXPECT_EQ(CanonicalOutlet(v), name) << "variant " << v;
+  }
+  EXPECT_GE(rows, 250u);
 }
 
 TEST(PlacesTest, Gazetteer) {
