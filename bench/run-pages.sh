@@ -28,10 +28,13 @@ done
 /usr/bin/python3 - "$tmp" "$root/bench/results/pages.md" <<'PY'
 import json, statistics, sys, datetime, subprocess
 tmp, out = sys.argv[1], sys.argv[2]
-def speeds(name):
-    return [json.load(open(f"{tmp}/{name}.{i}.json"))["pages_per_second"] for i in (1, 2, 3)]
-ms, rs = speeds("malaf"), speeds("readability")
+def speeds(name, field):
+    return [json.load(open(f"{tmp}/{name}.{i}.json"))[field] for i in (1, 2, 3)]
+ms, rs = speeds("malaf", "pages_per_second"), speeds("readability", "pages_per_second")
+mc, rc = speeds("malaf", "pages_per_cpu_second"), speeds("readability", "pages_per_cpu_second")
 m, r = statistics.median(ms), statistics.median(rs)
+mcm, rcm = statistics.median(mc), statistics.median(rc)
+load = open("/proc/loadavg").read().split()[0]
 scores = {s["name"]: s for s in map(json.loads, open(f"{tmp}/scores.jsonl"))}
 sm, sr = scores["malaf"], scores["readability-lxml"]
 pages = sm["pages"]
@@ -44,13 +47,14 @@ lines = [
     "Score: `\\w+` tokens, 4-token shingles with multiplicity, per-page TP/FP/FN as shares of their sum,",
     "precision and recall averaged over pages, F1 from the two averages (bench/pages_score.py).",
     "",
-    "| system | F1 | precision | recall | pages/second |",
-    "|---|---|---|---|---|",
-    f"| malaf (ExtractHtmlPage) | {sm['f1']:.4f} | {sm['precision']:.4f} | {sm['recall']:.4f} | {m:.1f} |",
-    f"| readability-lxml (python3-readability) | {sr['f1']:.4f} | {sr['precision']:.4f} | {sr['recall']:.4f} | {r:.1f} |",
+    "| system | F1 | precision | recall | pages/second (wall) | pages/CPU-second |",
+    "|---|---|---|---|---|---|",
+    f"| malaf (ExtractHtmlPage) | {sm['f1']:.4f} | {sm['precision']:.4f} | {sm['recall']:.4f} | {m:.1f} | {mcm:.1f} |",
+    f"| readability-lxml (python3-readability) | {sr['f1']:.4f} | {sr['precision']:.4f} | {sr['recall']:.4f} | {r:.1f} | {rcm:.1f} |",
     "",
-    f"Ratios: F1 {sm['f1'] - sr['f1']:+.4f} over readability-lxml; speed {m / r:.1f}x readability-lxml.",
-    f"Runs (pages/second): malaf {', '.join(f'{x:.1f}' for x in ms)}; readability-lxml {', '.join(f'{x:.1f}' for x in rs)}.",
+    f"Ratios: F1 {sm['f1'] - sr['f1']:+.4f} over readability-lxml; speed {m / r:.1f}x readability-lxml by wall clock,",
+    f"{mcm / rcm:.1f}x by CPU time (load average {load} during the run; the machine is shared, so CPU time is the steadier figure).",
+    f"Runs (pages/second, wall): malaf {', '.join(f'{x:.1f}' for x in ms)}; readability-lxml {', '.join(f'{x:.1f}' for x in rs)}.",
     "",
     "malaf loads every page once and times only extraction (bench/pages_bench.cc); readability-lxml",
     "runs in one python process timing only `Document(html).summary()` and the summary's text",
