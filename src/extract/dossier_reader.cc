@@ -217,7 +217,11 @@ OutletHeadline SplitOutletHeadline(std::string_view line_in, bool expect_outlet,
     while (!bare.empty() && (bare.back() == ':' || bare.back() == '-')) bare.remove_suffix(1);
     if (known(bare)) {
       size_t end = static_cast<size_t>(words[n - 1].data() + words[n - 1].size() - line.data());
-      if (accept(bare, line.substr(end))) return r;
+      // Without a separator after it, a known name may just be the first
+      // word of a headline ("الوطن يحتفل ..."): only where an outlet is due.
+      std::string_view rest = line.substr(end);
+      bool separated = bare.size() < prefix.size() || StripLeadingSeparators(rest).size() < TrimSpace(rest).size();
+      if ((separated || expect_outlet) && accept(bare, rest)) return r;
     }
   }
   // 3. " - " (also en/em dash).

@@ -74,7 +74,8 @@ struct OutletHeadline {
 
 // Splits one contents entry or section head. Separators, strongest first:
 // " : " (space before the colon; a colon inside a headline like "كيري: ..."
-// has none), a known outlet as prefix, " - " (only when `expect_outlet` or
+// has none), a known outlet as prefix (followed by a separator, or anywhere
+// when `expect_outlet`), " - " (only when `expect_outlet` or
 // the prefix is a known outlet), "X:" with X a known outlet, and a short
 // prefix before a quoted speaker ('ايجاز "لافروف": ...') when
 // `expect_outlet`.
