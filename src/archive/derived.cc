@@ -2,6 +2,7 @@
 
 #include "entities/entity_archive.h"
 #include "search/sync.h"
+#include "stories/story_archive.h"
 
 namespace malaf {
 
@@ -17,6 +18,9 @@ Status UpdateDerivedData(Store& store, DerivedStats* stats) {
   if (!synced.ok()) return synced.status().WithContext("search index");
   s.indexed = synced->indexed;
   s.index_rebuilt = synced->rebuilt;
+  auto storied = stories::UpdateStories(store);
+  if (!storied.ok()) return storied.status().WithContext("stories");
+  s.stories_touched = storied->stories_changed;
   return Status::OK();
 }
 

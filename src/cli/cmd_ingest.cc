@@ -22,6 +22,7 @@
 
 #include "cli/cli_output.h"
 #include "cli/command.h"
+#include "archive/derived.h"
 #include "cli/json_stream.h"
 #include "extract/article_json.h"
 #include "extract/extractor.h"
@@ -37,8 +38,11 @@ namespace {
 // data fill this in; a failure is reported and makes ingest exit 1, but the
 // stored articles stay (derived data can always be rebuilt from the store).
 Status UpdateDerivedData(const std::string& archive_dir) {
-  (void)archive_dir;
-  return Status::OK();
+  // Search index, entities and quotations, duplicates and stories: one
+  // library call (archive/derived.h), shared with the HTTP API's ingest.
+  auto store = Store::Open(archive_dir);
+  if (!store.ok()) return store.status();
+  return malaf::UpdateDerivedData(**store);
 }
 
 namespace fs = std::filesystem;
