@@ -175,7 +175,7 @@ struct Block {
   Tag tag = Tag::kOther;
   int heading = 0;        // 1..6 for h1..h6
   int hint = 0;           // class/id hints of the element and its near ancestors (see NearHint)
-  bool caption = false;   // inside figcaption / caption / figure
+  int caption = 0;        // 1 inside a figure, 2 inside figcaption / table caption
   uint32_t card = 0;      // nearest li/dd/article: a teaser card when it holds a linked headline
   size_t link_bytes = 0;  // bytes of text inside links
   size_t bytes = 0;       // bytes of non-space text
@@ -222,7 +222,7 @@ class BlockCollector {
       if (n.tag == Tag::kText) {
         current_block_ = block_of[f.node];
         Append(n.text, in_link[f.node] != 0);
-        cur_caption_ = in_caption[f.node] != 0;
+        cur_caption_ = in_caption[f.node];
         cur_card_ = card[f.node];
         continue;
       }
@@ -241,7 +241,8 @@ class BlockCollector {
         case Tag::kFooter: case Tag::kAside: hints_[f.node] -= 3; break;
         case Tag::kMain: hints_[f.node] += 2; break;
         case Tag::kA: in_link[f.node] = 1; break;
-        case Tag::kFigcaption: case Tag::kCaption: case Tag::kFigure: in_caption[f.node] = 1; break;
+        case Tag::kFigure: if (!in_caption[f.node]) in_caption[f.node] = 1; break;
+        case Tag::kFigcaption: case Tag::kCaption: in_caption[f.node] = 2; break;
         case Tag::kLi: case Tag::kDt: case Tag::kDd: card[f.node] = f.node; break;
         case Tag::kArticle: card[f.node] = f.node; hints_[f.node] += 2; break;
         default: break;
@@ -301,7 +302,7 @@ class BlockCollector {
   std::string buf_;
   size_t bytes_ = 0, link_bytes_ = 0;
   uint32_t current_block_ = 0;
-  bool cur_caption_ = false;
+  int cur_caption_ = 0;
   uint32_t cur_card_ = 0;
 };
 
@@ -689,8 +690,10 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     if (ld > 0.5 && s.words < 40) continue;
     if (b.hint <= -2) continue;
     if (teaser[bi]) continue;
-    if (b.caption && !IsSentenceLike(b)) continue;
-    if (b.caption && b.hint < 0) continue;
+    if (b.caption == 2) continue;  // a photo caption describes the photo, not the story
+    if (b.caption && (!IsSentenceLike(b) || b.hint < 0)) continue;
+    if (s.words <= 60 && HasPhotoCredit(b.text)) continue;
+    if (IsNoticeLine(b.text)) continue;
     if (IsOtherScript(s, page_is_arabic)) continue;
     bool cell = b.tag == Tag::kTd || b.tag == Tag::kTh;
     if (!b.heading && !cell && s.words <= 2 && !s.ends_sentence) continue;

@@ -110,7 +110,7 @@ struct Phrase {
 };
 
 struct FurnitureTable {
-  std::unordered_set<std::string> end, end_prefix, see_also, date, caption;
+  std::unordered_set<std::string> end, end_prefix, see_also, date, caption, credit_label, notice;
   std::unordered_map<std::string, std::vector<Phrase>> widget_by_first;
   size_t max_prefix_words = 1;
 };
@@ -139,6 +139,8 @@ const FurnitureTable& Table() {
       else if (kind == "see_also") t->see_also.insert(joined);
       else if (kind == "date") t->date.insert(joined);
       else if (kind == "caption") t->caption.insert(joined);
+      else if (kind == "credit_label") t->credit_label.insert(joined);
+      else if (kind == "notice") t->notice.insert(joined);
       else if (kind == "widget") {
         Phrase p;
         p.strong = row.size() > 2 && row[2] == "strong";
@@ -335,6 +337,16 @@ bool HasPhotoCredit(std::string_view line) {
   for (std::string_view credit : {"REUTERS/", "AFP/", "AP/", "EPA/", "Getty Images", "AP Photo"}) {
     if (line.find(credit) != std::string_view::npos) return true;
   }
+  // "... Credit: ESA", "... Photo: AFP", "... تصوير: فلان" near the end.
+  {
+    std::vector<Word> words = Words(line);
+    size_t n = words.size();
+    for (size_t i = n > 6 ? n - 6 : 0; i + 1 < n; ++i) {
+      std::string_view raw = line.substr(words[i].start, words[i].end - words[i].start);
+      if (raw.empty() || raw.back() != ':') continue;
+      if (Table().credit_label.count(words[i].key)) return true;
+    }
+  }
   size_t close = line.find_last_not_of(" \t.");
   if (close == std::string_view::npos || line[close] != ')') return false;
   size_t open = line.rfind('(', close);
@@ -347,6 +359,16 @@ bool HasPhotoCredit(std::string_view line) {
     if (t.caption.count(Join(keys, 0, n))) return true;
   }
   return t.caption.count(keys.back()) > 0;
+}
+
+bool IsNoticeLine(std::string_view line) {
+  auto spans = Spans(line);
+  if (spans.empty()) return false;
+  size_t take = std::min<size_t>(spans.size(), Table().max_prefix_words);
+  std::vector<Word> words = Words(line.substr(0, spans[take - 1].second));
+  std::vector<std::string> keys;
+  for (const Word& w : words) if (!w.key.empty()) keys.push_back(w.key);
+  return PrefixMatch(Table().notice, keys) > 0;
 }
 
 std::vector<std::string> CleanFurnitureLines(const std::vector<std::string>& lines) {

@@ -34,8 +34,13 @@ bool IsDateLabelLine(std::string_view line);
 std::string StripWidgetText(std::string_view line);
 
 // True when `line` ends with a photo credit in parentheses ("(الأوروبية)",
-// "(REUTERS)") or carries an agency photo credit like "REUTERS/Name".
+// "(REUTERS)"), ends with a "Credit: ESA" / "تصوير: ..." label, or carries an
+// agency photo credit like "REUTERS/Name".
 bool HasPhotoCredit(std::string_view line);
+
+// True for a site notice that starts a paragraph ("All rights reserved",
+// "This document is subject to copyright", "جميع الحقوق محفوظة").
+bool IsNoticeLine(std::string_view line);
 
 // Cleans the lines of a section body copied from a site: drops lines that
 // are only furniture and strips widget runs from line edges. Blank lines are

@@ -86,6 +86,25 @@ TEST(FurnitureLines, Table) {
   }
 }
 
+TEST(FurnitureLines, PhotoCreditsAndNotices) {
+  const std::pair<const char*, bool> credits[] = {
+      {"الوزيران يتصافحان قبل مباحثاتهما (الأوروبية)", true},
+      {"A reference habitation module for a crewed Mars mission. Credit: ESA", true},
+      {"U.N. envoy arrives in Geneva. REUTERS/Martial Trezzini/Pool", true},
+      {"صورة الوزيرين في جنيف. تصوير: أحمد علي", true},
+      {"وقال الوزير إن الاتفاق قريب (بحسب رويترز) وإن التفاصيل لم تحسم بعد.", false},
+      {"المصدر : الجزيرة + وكالات", false},
+  };
+  for (const auto& [line, want] : credits) EXPECT_EQ(HasPhotoCredit(line), want) << line;
+  const std::pair<const char*, bool> notices[] = {
+      {"جميع الحقوق محفوظة لموقع الخبر 2016", true},
+      {"All rights reserved. No part may be reproduced.", true},
+      {"وقال إن جميع الأطراف ملتزمة بالهدنة.", false},
+      {"Copyright law experts said the ruling was narrow.", false},
+  };
+  for (const auto& [line, want] : notices) EXPECT_EQ(IsNoticeLine(line), want) << line;
+}
+
 struct TextPageCase {
   const char* name;
   const char* input;
