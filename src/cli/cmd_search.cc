@@ -49,6 +49,7 @@ Subcommand RegisterSearch(CLI::App& root, const GlobalOptions& global) {
     size_t limit = 10;
     size_t offset = 0;
     std::string sort = "relevance";
+    std::vector<std::string> words;
   };
   auto opts = std::make_shared<Opts>();
   Subcommand s;
@@ -60,12 +61,12 @@ Subcommand RegisterSearch(CLI::App& root, const GlobalOptions& global) {
   s.app->add_option("--offset", opts->offset, "Hits to skip (default 0)")->check(CLI::Range(0, 1000000));
   s.app->add_option("--sort", opts->sort, "relevance (default) or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}));
-  // Everything after the options is the query, "-word" exclusions included.
-  s.app->prefix_command();
-  CLI::App* app = s.app;
-  s.run = [opts, app, &global] {
+  // The query words; quote the whole query (or put -- before it) when it
+  // holds -exclusions, so they are not taken for options.
+  s.app->add_option("query", opts->words, "The query (see above)");
+  s.run = [opts, &global] {
     std::string query;
-    for (const auto& w : app->remaining()) {
+    for (const auto& w : opts->words) {
       if (!query.empty()) query += ' ';
       query += w;
     }

@@ -218,6 +218,7 @@ struct IndexWriter::Impl {
   IndexWriterOptions options;
   Xapian::WritableDatabase db;
   uint64_t last_seq = 0;
+  bool fresh = false;  // created by Create(): no document to replace yet
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -247,6 +248,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Create(const std::string& inde
     impl->db.set_metadata(std::string(kMetaNameKey), std::to_string(text::kNameKeyVersion));
     impl->db.set_metadata(std::string(kMetaLastSeq), "0");
     impl->db.commit();
+    impl->fresh = true;
     return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::IOError(index_dir + ": index is locked by another writer (" + e.get_msg() + ")");
@@ -278,7 +280,10 @@ Status IndexWriter::Add(const Article& a, uint64_t seq) {
   if (a.id.empty()) return Status::InvalidArgument("article without id cannot be indexed");
   try {
     Xapian::Document doc = BuildDocument(a, impl_->options);
-    impl_->db.replace_document(terms::Make(terms::kId, a.id), doc);
+    // A fresh index holds each id once (the store yields every article
+    // once), so it skips the lookup that replacing needs.
+    if (impl_->fresh) impl_->db.add_document(doc);
+    else impl_->db.replace_document(terms::Make(terms::kId, a.id), doc);
     if (seq > impl_->last_seq) impl_->last_seq = seq;
     return Status::OK();
   } catch (const Xapian::Error& e) {

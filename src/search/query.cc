@@ -185,7 +185,7 @@ Result<ParsedQuery> ParseQuery(std::string_view raw, const QueryLimits& limits) 
       std::string_view f = lx.field;
       if (f == "from" || f == "to") {
         auto d = ParseDateFilter(lx.value);
-        if (!d.ok()) return d.status().WithContext(std::string(f) + ":");
+        if (!d.ok()) return d.status().WithContext(std::string(f));
         (f == "from" ? q.from : q.to) = *d;
         continue;
       }
