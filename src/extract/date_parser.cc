@@ -113,7 +113,7 @@ using fold::Tokenize;
 
 enum class Role : uint8_t {
   kUnit, kAgo, kToday, kYesterday, kDayBefore, kTomorrow, kLast, kNext, kPeriod, kZone, kHijri,
-  kGregorian, kYearWord, kHourWord, kDayWord, kMonthWord, kIntro, kNotDay, kOrdinal,
+  kGregorian, kYearWord, kHourWord, kDayWord, kMonthWord, kIntro, kNotDay, kOrdinal, kDayOrdinal,
 };
 
 enum class Unit : uint8_t { kMinute, kHour, kDay, kWeek, kMonth, kYear };
@@ -129,6 +129,7 @@ struct LexEntry {
   int unit_count = 0;  // 0: needs a number; 2: dual form
   Period period = Period::kAm;
   std::string zone;    // IANA id, "UTC" or "local"
+  int day_ordinal = 0; // "الثالث" = 3 (as a day of the month)
   bool Has(Role r) const { return roles & (1u << static_cast<int>(r)); }
 };
 
@@ -204,7 +205,7 @@ Status WordRow(const std::vector<std::string_view>& f, LexEntry* e) {
       {"zone", Role::kZone},         {"hijri", Role::kHijri},     {"gregorian", Role::kGregorian},
       {"yearword", Role::kYearWord}, {"hourword", Role::kHourWord}, {"dayword", Role::kDayWord},
       {"monthword", Role::kMonthWord}, {"intro", Role::kIntro},   {"notday", Role::kNotDay},
-      {"ordinal", Role::kOrdinal},
+      {"ordinal", Role::kOrdinal},   {"dayordinal", Role::kDayOrdinal},
   };
   auto it = kRoles.find(role);
   if (it == kRoles.end()) return Status::Corruption("unknown role");
@@ -233,6 +234,9 @@ Status WordRow(const std::vector<std::string_view>& f, LexEntry* e) {
   } else if (it->second == Role::kZone) {
     if (value.empty()) return Status::Corruption("zone needs a value");
     e->zone = std::string(value);
+  } else if (it->second == Role::kDayOrdinal) {
+    e->day_ordinal = ToInt(value);
+    if (e->day_ordinal < 1 || e->day_ordinal > 31) return Status::Corruption("day ordinal out of range");
   }
   return Status::OK();
 }
@@ -716,10 +720,24 @@ class DateScanner {
     int d = 0, m = 0, y = 0;
     bool hj = false;
     size_t k = 0;
-    // (a) DAY [sep] MONTH [sep] [yearword] YEAR [era]  — also 27AUGUST2016
+    // (a) DAY [sep] MONTH [sep] [yearword] YEAR [era]  — also 27AUGUST2016,
+    // and "الثالث من مارس 2020" (an ordinal day).
+    size_t mpos = 0;
+    bool have_day = false;
     if (DayNum(j, &d)) {
-      size_t mpos = j + 1;
+      mpos = j + 1;
       if (Punct(mpos, "-") || Punct(mpos, "/") || Punct(mpos, ".")) ++mpos;
+      have_day = true;
+    } else {
+      size_t on = 0;
+      const LexEntry* od = Role(j, Role::kDayOrdinal, &on);
+      if (od && Word(j + on) && toks_[j + on].key == "\xd9\x85\xd9\x86" /* من */) {
+        d = od->day_ordinal;
+        mpos = j + on + 1;
+        have_day = true;
+      }
+    }
+    if (have_day) {
       if (MonthAt(mpos, true, &m, &hj, &k)) {
         size_t ypos = k;
         if (Punct(ypos, ",") || Punct(ypos, "-") || Punct(ypos, "/") || Punct(ypos, ".")) ++ypos;
@@ -1184,8 +1202,49 @@ const DateParser& DateParser::Default() {
   return *parser;
 }
 
+namespace {
+
+// Splits `text` into pieces of about `target` bytes that end at a newline
+// (or, for a longer line, at a space; else at a character boundary), so
+// that scanning needs memory for one piece only. Dates never span a line.
+std::vector<std::pair<size_t, size_t>> Pieces(std::string_view text, size_t target) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (text.size() - pos <= target) {
+      out.emplace_back(pos, text.size());
+      break;
+    }
+    size_t cut = text.rfind('\n', pos + target);
+    if (cut == std::string_view::npos || cut < pos + target / 2) {
+      size_t nl = text.find('\n', pos + target);
+      cut = nl != std::string_view::npos && nl < pos + 2 * target ? nl : text.rfind(' ', pos + target);
+      if (cut == std::string_view::npos || cut <= pos) {
+        cut = pos + target;
+        while (cut > pos && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        if (cut == pos) cut = pos + target;
+      }
+    }
+    out.emplace_back(pos, cut + 1 <= text.size() ? cut + 1 : text.size());
+    pos = out.back().second;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<DateMatch> DateParser::FindAll(std::string_view text, const DateContext& context) const {
-  return DateScanner(*this, text, context, false).Run();
+  constexpr size_t kPiece = 256 * 1024;
+  if (text.size() <= kPiece) return DateScanner(*this, text, context, false).Run();
+  std::vector<DateMatch> all;
+  for (const auto& [b, e] : Pieces(text, kPiece)) {
+    for (DateMatch& m : DateScanner(*this, text.substr(b, e - b), context, false).Run()) {
+      m.start += b;
+      m.end += b;
+      all.push_back(std::move(m));
+    }
+  }
+  return all;
 }
 
 std::optional<DateMatch> DateParser::Find(std::string_view text, const DateContext& context) const {
@@ -1227,7 +1286,11 @@ std::optional<DateMatch> DateParser::Parse(std::string_view text, const DateCont
     if (m.value.year < options_.min_year || m.value.year > options_.max_year) return std::nullopt;
     return m;
   }
-  std::vector<DateMatch> all = DateScanner(*this, text, context, true).Run();
+  // A date field is short; a long one is read from its start only.
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), 4096));
+  while (!head.empty() && head.size() < text.size() && (static_cast<unsigned char>(text[head.size()]) & 0xC0) == 0x80)
+    head.remove_suffix(1);
+  std::vector<DateMatch> all = DateScanner(*this, head, context, true).Run();
   const DateMatch* best = nullptr;
   for (const DateMatch& m : all) {
     if (m.kind == DateKind::kTimeOnly) continue;

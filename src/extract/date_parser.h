@@ -15,8 +15,9 @@
 // Threads: a DateParser is immutable after construction and safe for
 // concurrent use; DateParser::Default() is built once and lives for the
 // process. Errors: nothing is thrown; text without a date simply yields no
-// match. Input must be valid UTF-8 (invalid bytes are skipped, never read
-// past the end). Work is linear in the input size.
+// match. Input should be valid UTF-8 (invalid bytes are skipped, never read
+// past the end). Work is linear in the input size; memory beyond the
+// result is bounded (long texts are scanned in pieces cut at line ends).
 #pragma once
 
 #include <cstddef>

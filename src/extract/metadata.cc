@@ -660,9 +660,29 @@ std::string CanonicalAgency(std::string_view name) {
   return "";
 }
 
+// Long texts are scanned in pieces cut at line ends, so memory stays bounded.
+static void ScanAgenciesInPieces(std::string_view text, std::vector<std::string>* out) {
+  constexpr size_t kPiece = 256 * 1024;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.size();
+    if (end - pos > kPiece) {
+      end = text.rfind('\n', pos + kPiece);
+      if (end == std::string_view::npos || end <= pos) end = text.rfind(' ', pos + kPiece);
+      if (end == std::string_view::npos || end <= pos) {
+        end = pos + kPiece;
+        while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        if (end == pos) end = pos + kPiece;
+      }
+    }
+    ScanAgencies(text.substr(pos, end - pos), 0, out);
+    pos = end;
+  }
+}
+
 std::vector<std::string> FindAgencies(std::string_view text) {
   std::vector<std::string> out;
-  ScanAgencies(text, 0, &out);
+  ScanAgenciesInPieces(text, &out);
   return out;
 }
 
@@ -767,7 +787,7 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
     std::vector<std::string> found;
     std::string credits = JoinAgenciesText(credit_texts);
     ScanAgencies(credits, credits.size(), &found);
-    ScanAgencies(body, 0, &found);
+    ScanAgenciesInPieces(body, &found);
     for (const auto& f : found)
       if (std::find(a->agencies.begin(), a->agencies.end(), f) == a->agencies.end()) a->agencies.push_back(f);
   }

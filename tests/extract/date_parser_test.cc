@@ -138,6 +138,9 @@ const FindCase kGeneralCases[] = {
     {"استمرت المحادثات نحو 12 ساعة في جنيف مع الوفد الروسي الذي وصل صباحا إلى المدينة", "2016-08-27", "", nullptr},
     {"صحيفة اليوم السابع المصرية", "2016-08-27", "", nullptr},
     {"في هذا اليوم التاريخي", "2016-08-27", "", nullptr},
+    {"في الثالث من مارس 2020", "", "2020-03-03", "الثالث من مارس 2020"},
+    {"الحادي والعشرين من أيلول 2019", "", "2019-09-21", nullptr},
+    {"الأول من أيار", "2016-08-27", "2016-05-01", nullptr},
     {"قتل 290 الف شخص", "2016-08-27", "", nullptr},
     {"الإصدار 1.2.3 من البرنامج", "", "", nullptr},
     {"منذ خمس سنوات", "2016-08-27", "", nullptr},
@@ -277,6 +280,23 @@ TEST(DateParserTest, HostileInputIsSafe) {
   std::string many;
   for (int i = 0; i < 2000; ++i) many += "27/8/2016 ";
   EXPECT_EQ(DateParser::Default().FindAll(many).size(), 2000u);
+}
+
+// Long texts are scanned in pieces cut at line ends: every date is still
+// found once, with spans into the whole text.
+TEST(DateParserTest, LongTextInPieces) {
+  std::string text;
+  size_t lines = 0;
+  while (text.size() < 700 * 1024) {
+    text += "قال المتحدث في بيان صدر السبت 27 أغسطس 2016 إن الاجتماع انتهى دون اتفاق على شيء\n";
+    ++lines;
+  }
+  auto all = DateParser::Default().FindAll(text);
+  ASSERT_EQ(all.size(), lines);
+  for (const auto& m : all) {
+    ASSERT_EQ(m.iso, "2016-08-27");
+    ASSERT_EQ(text.substr(m.start, m.end - m.start), m.text);
+  }
 }
 
 // The dossier split naively at its rule lines: every section that states a

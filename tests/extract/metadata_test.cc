@@ -147,6 +147,16 @@ TEST(MetadataTest, EditBodyOff) {
   EXPECT_EQ(Join(a.authors), "عامر مصطفى");
 }
 
+// A huge one-line body (no line breaks at all) is read in bounded pieces.
+TEST(MetadataTest, HugeBodyIsBounded) {
+  Article a;
+  a.body = "موسكو - رويترز: ";
+  while (a.body.size() < 1u << 20) a.body += "وقالت وكالة فرانس برس إن المحادثات استمرت طويلا ";
+  FillMetadata(&a, {});
+  EXPECT_EQ(a.dateline_city, "موسكو");
+  EXPECT_EQ(Join(a.agencies), "رويترز|فرانس برس");
+}
+
 TEST(AgenciesTest, CanonicalNames) {
   struct { const char* in; const char* out; } cases[] = {
       {"أ ف ب", "فرانس برس"}, {"ا ف ب", "فرانس برس"}, {"أ.ف.ب", "فرانس برس"}, {"AFP", "فرانس برس"},
