@@ -94,7 +94,7 @@ SparseVector StoryClusterer::Weigh(const StoryFeatures& f) {
   for (const auto& t : f.terms) ++df_[t.term];
   SparseVector v;
   v.reserve(f.terms.size());
-  const double n = static_cast<double>(documents_);
+  const double n = static_cast<double>(documents_) + options_.idf_prior;
   for (const auto& t : f.terms) {
     double idf = std::log(1.0 + n / df_[t.term]);
     v.emplace_back(t.term, static_cast<float>((1.0 + std::log(double(t.count))) * idf));
@@ -139,9 +139,11 @@ void StoryClusterer::Index(size_t story, const SparseVector& vec) {
 }
 
 void StoryClusterer::Post(size_t story, uint64_t term) {
-  auto& list = postings_[term];
-  list.push_back(static_cast<uint32_t>(story));
-  if (list.size() > options_.posting_cap) list.erase(list.begin());
+  for (auto* index : {&postings_, &all_postings_}) {
+    auto& list = (*index)[term];
+    list.push_back(static_cast<uint32_t>(story));
+    if (list.size() > options_.posting_cap) list.erase(list.begin());
+  }
 }
 
 void StoryClusterer::Join(StoryState& s, size_t index, const SparseVector& vec, const StoryFeatures& f) {
@@ -195,9 +197,10 @@ StoryClusterer::Placement StoryClusterer::Add(std::string_view article_id, const
   Prune(probes, options_.probe_terms);
   if (acc_.size() < stories_.size()) acc_.resize(stories_.size(), 0);
   touched_.clear();
+  const auto& index = f.day == kUnknownDay ? all_postings_ : postings_;
   for (const auto& [term, w] : probes) {
-    auto it = postings_.find(term);
-    if (it == postings_.end()) continue;
+    auto it = index.find(term);
+    if (it == index.end()) continue;
     for (uint32_t s : it->second) {
       if (!Active(stories_[s], f.day, options_.window_days)) continue;
       if (acc_[s] == 0) touched_.push_back(s);
@@ -255,6 +258,7 @@ void StoryClusterer::Restore(uint64_t documents, uint64_t next_seq,
             [](const StoryState& a, const StoryState& b) { return a.seq < b.seq; });
   next_seq_ = next_seq;
   postings_.clear();
+  all_postings_.clear();
   acc_.assign(stories_.size(), 0);
   pruned_day_ = kUnknownDay;
   for (size_t i = 0; i < stories_.size(); ++i)

@@ -7,7 +7,7 @@
 //
 // Similarity of an article to a story (each part in [0, 1]):
 //   text   cosine of the article's TF-IDF vector (light stems; IDF from the
-//          articles fed so far, itself included) with the story centroid
+//          articles fed so far, itself included, with a prior) with the story centroid
 //          (sum of its articles' unit vectors, pruned to story_terms terms);
 //   names  cosine of the article's name keys with the story's name counts;
 //   place  1 when the article's dateline city is the story's most frequent
@@ -16,7 +16,8 @@
 //   extra  one cosine per FeatureChannel, by channel name.
 // score = weighted mean over the parts present. A story is active for an
 // article when the article's day is within window_days of the story's days
-// (an unknown day matches any story).
+// (an unknown day matches any story: undated articles look stories up in an
+// index of all stories, dated ones in the index of active stories).
 //
 // Determinism: the result depends only on the sequence fed, so feeding the
 // canonical order gives the same stories for any input order. Feeding only
@@ -52,6 +53,11 @@ struct ClusterOptions {
   float names_weight = 0.20f;
   float place_weight = 0.10f;
   float threshold = 0.30f;
+  // IDF is log(1 + (N + idf_prior) / df): as if idf_prior earlier documents
+  // had none of the terms. Without it a young archive (tens of articles, all
+  // on one event) gives the event's own words near-zero weight and splits
+  // the event; with it weights approach plain IDF as the archive grows.
+  double idf_prior = 2000;
 };
 
 // A weighted sparse vector, sorted by key.
@@ -116,7 +122,10 @@ class StoryClusterer {
   uint64_t next_seq_ = 0;
   std::unordered_map<uint64_t, uint32_t> df_;
   std::vector<StoryState> stories_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // term -> story indices
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  // term -> active story indices
+  // Every story, for undated articles (which may belong to any story): not
+  // pruned by day, only capped.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> all_postings_;
   int32_t pruned_day_ = kUnknownDay;
   std::vector<float> acc_;       // scratch, per story
   std::vector<uint32_t> touched_;

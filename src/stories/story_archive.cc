@@ -663,10 +663,12 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
     if (unknown && max_day != kNoDay) lo = std::min(lo, max_day);
     if (lo == INT32_MAX) lo = INT32_MIN + window + 1;
     std::vector<StoryState> active;
+    // Undated articles may join any story: then every story is restored
+    // (slow, and rare: dated news is the rule).
     auto q = db.Prepare(
-        "SELECT id, state FROM stories_story WHERE last_day >= ?1 OR last_day = ?2 OR first_day = ?2");
+        "SELECT id, state FROM stories_story WHERE ?3 OR last_day >= ?1 OR last_day = ?2 OR first_day = ?2");
     if (!q.ok()) return q.status();
-    q->BindInt(1, static_cast<int64_t>(lo) - window).BindInt(2, kNoDay);
+    q->BindInt(1, static_cast<int64_t>(lo) - window).BindInt(2, kNoDay).BindInt(3, unknown ? 1 : 0);
     for (;;) {
       auto row = q->Step();
       if (!row.ok()) return row.status();

@@ -45,6 +45,9 @@ bool IsContentWord(const text::AnalyzedToken& t) {
   return IsWord(t) && !t.stopword && CodePoints(t.key) >= 3;
 }
 
+// Search key starts with the definite article ال.
+bool HasArticle(std::string_view key) { return key.size() > 4 && key.substr(0, 4) == "\u0627\u0644"; }
+
 bool StartsUpper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
 // First `max_words` words of `body` as a view (cheap cut before analysis).
@@ -92,9 +95,18 @@ void ForEachParticipant(std::string_view display, const std::vector<text::Analyz
              StartsUpper(body[e].token.text) && body[e].token.start <= body[e - 1].token.end + 1)
         ++e;
     } else if (cues.count(t.key)) {
-      while (e < body.size() && e < b + 2 && IsContentWord(body[e]) && !cues.count(body[e].key) &&
-             body[e].token.start <= body[e - 1].token.end + 1)
-        ++e;
+      // Skip up to three descriptors with the article (الخارجية الأمريكي),
+      // then take one or two words, the first without the article
+      // (وزير الخارجية الأمريكي جون كيري -> جون كيري).
+      size_t k = i + 1;
+      while (k < body.size() && k < i + 4 && IsContentWord(body[k]) && HasArticle(body[k].key)) ++k;
+      b = e = k;
+      if (k < body.size() && IsContentWord(body[k]) && !HasArticle(body[k].key) && !cues.count(body[k].key)) {
+        e = k + 1;
+        if (e < body.size() && IsContentWord(body[e]) && !cues.count(body[e].key) &&
+            body[e].token.start <= body[e - 1].token.end + 1)
+          ++e;
+      }
     }
     if (e == b) continue;
     std::string key;
@@ -159,7 +171,29 @@ StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& optio
   std::sort(f.names.begin(), f.names.end());
   f.names.erase(std::unique(f.names.begin(), f.names.end()), f.names.end());
   if (!a.dateline_city.empty()) f.place = NameHash(a.dateline_city);
-  if (participants) {
+  std::vector<uint64_t> entity_keys;
+  for (const auto& e : a.entities) {
+    if (e.type != "person" && e.type != "organization" && e.type != "place") continue;
+    entity_keys.push_back(Hash64(e.type + ":" + text::NameKeyPhrase(text::SearchKey(e.name)), kNameSeed));
+  }
+  if (!entity_keys.empty()) {
+    std::sort(entity_keys.begin(), entity_keys.end());
+    entity_keys.erase(std::unique(entity_keys.begin(), entity_keys.end()), entity_keys.end());
+    f.extra.push_back({"entities", options.entity_weight, std::move(entity_keys)});
+  }
+  if (participants && a.analyzed) {
+    participants->clear();
+    // Most mentioned first; ties in article order.
+    std::vector<const Entity*> people;
+    for (const auto& e : a.entities)
+      if (e.type == "person" || e.type == "organization") people.push_back(&e);
+    std::stable_sort(people.begin(), people.end(),
+                     [](const Entity* x, const Entity* y) { return x->mentions.size() > y->mentions.size(); });
+    for (const Entity* e : people) {
+      if (participants->size() >= options.max_names) break;
+      participants->push_back({NameHash(e->name), e->name});
+    }
+  } else if (participants) {
     participants->clear();
     std::string_view lead = Lead(a.body, options.body_words);
     ForEachParticipant(lead, body, [&](std::string_view surface, const std::string& key) {

@@ -50,6 +50,10 @@ struct FeatureOptions {
   // a million articles; IDF is counted over the kept terms only.
   size_t max_terms = 48;
   size_t max_names = 24;  // name keys kept (first seen first)
+  // Weight of the "entities" channel, filled from Article::entities when the
+  // entities module has analysed the article (people, organisations, places
+  // by canonical name).
+  float entity_weight = 0.15f;
 };
 
 // Day number of an ISO 8601 date ("2016-08-26", "2016-08-26T23:15+03:00");
@@ -65,7 +69,9 @@ struct NameSurface {
 };
 
 // With `participants`, also returns the article's participant candidates
-// (first seen first, unique, at most options.max_names).
+// (first seen first, unique, at most options.max_names): the people and
+// organisations of Article::entities when the article has been analysed,
+// else the cue-word phrases above.
 StoryFeatures ExtractStoryFeatures(const Article& a, const FeatureOptions& options = {},
                                    std::vector<NameSurface>* participants = nullptr);
 
