@@ -320,12 +320,15 @@ double WeightOf(const Block& b) {
   double words = static_cast<double>(b.shape.words);
   double ld = LinkDensity(b);
   double w;
+  // Long sentences that carry many links (a summary list whose items open
+  // with a linked lead) are text, not navigation.
+  bool linked_prose = IsSentenceLike(b) && b.shape.words >= 20 && ld <= 0.7;
   if (b.heading) {
     w = 0;
-  } else if (ld > 0.5) {
+  } else if (ld > 0.5 && !linked_prose) {
     w = -words;
   } else if (IsSentenceLike(b)) {
-    w = words * (1.0 - 1.5 * ld);
+    w = words * std::max(0.2, 1.0 - 1.5 * ld);
   } else if (b.tag == Tag::kTd || b.tag == Tag::kTh) {
     w = 0;  // a data table's cells are short by nature
   } else {
@@ -600,7 +603,7 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
   for (const Block& b : blocks) {
     if (b.card == 0) continue;
     card_words[b.card] += b.shape.words;
-    if (LinkDensity(b) > 0.5 && b.shape.words >= 4) card_linked[b.card] = true;
+    if (LinkDensity(b) > 0.8 && b.shape.words >= 4) card_linked[b.card] = true;  // a linked headline
   }
   std::vector<uint8_t> teaser(blocks.size(), 0);
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -687,7 +690,7 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
       if (ld > 0.3 || (s.words <= 20 && !s.ends_sentence)) continue;
       see_also = false;
     }
-    if (ld > 0.5 && s.words < 40) continue;
+    if (ld > 0.5 && s.words < 40 && !(IsSentenceLike(b) && s.words >= 20 && ld <= 0.7)) continue;
     if (b.hint <= -2) continue;
     if (teaser[bi]) continue;
     if (b.caption == 2) continue;  // a photo caption describes the photo, not the story
