@@ -285,7 +285,7 @@ std::unordered_map<std::string, size_t> Vocabulary() {
   std::unordered_map<std::string, size_t> v;
   for (const auto& d : g_display)
     for (const auto& t : text::Tokenize(d))
-      if (t.type == text::TokenType::kArabic) ++v[std::string(t.text)];
+      if (t.type == text::TokenType::kArabic || t.type == text::TokenType::kLatin) ++v[std::string(t.text)];
   return v;
 }
 
@@ -332,6 +332,40 @@ int FoldReport() {
     std::string ex;
     for (size_t i = 0; i < ranked.size() && i < 4; ++i) ex += (i ? ", " : "") + ranked[i].second;
     std::printf("| %s | %zu | %zu | %s |\n", std::string(stages[s].name).c_str(), merged, tokens, ex.c_str());
+  }
+  // The rejected alternative for hamza seats (the rule before v2): ؤ -> و,
+  // ئ -> ي. Same counting, on keys with fold_hamza_carriers off.
+  {
+    text::NormalizerOptions off = all;
+    off.fold_hamza_carriers = false;
+    text::Normalizer without(off);
+    auto alt = [](std::string k) {
+      for (auto [from, to] : {std::pair{"\u0624", "\u0648"}, std::pair{"\u0626", "\u064A"}})
+        for (size_t p = k.find(from); p != std::string::npos; p = k.find(from, p)) k.replace(p, 2, to);
+      return k;
+    };
+    std::map<std::string, std::set<std::string>> groups;
+    std::map<std::string, size_t> count;
+    for (const auto& [w, c] : vocab) {
+      std::string kw = without.Normalize(w);
+      groups[alt(kw)].insert(kw);
+      count[kw] += c;
+    }
+    size_t merged = 0, tokens = 0;
+    std::vector<std::pair<size_t, std::string>> ranked;
+    for (const auto& [k, ws] : groups) {
+      if (ws.size() < 2) continue;
+      merged += ws.size() - 1;
+      size_t t = 0;
+      std::string ex;
+      for (const auto& w : ws) { t += count[w]; ex += (ex.empty() ? "" : "/") + w; }
+      tokens += t;
+      ranked.push_back({t, ex});
+    }
+    std::sort(ranked.rbegin(), ranked.rend());
+    std::string ex;
+    for (size_t i = 0; i < ranked.size() && i < 4; ++i) ex += (i ? ", " : "") + ranked[i].second;
+    std::printf("| (rejected) ؤ->و ئ->ي instead | %zu | %zu | %s |\n", merged, tokens, ex.c_str());
   }
   return 0;
 }

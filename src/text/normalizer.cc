@@ -184,6 +184,16 @@ bool NormalizerTable::RunArabicWord(std::string_view s, std::string* out) const 
 
 namespace {
 
+// The last code point of valid, non-empty UTF-8 `p[0..n)`; its length in *len.
+inline char32_t LastCodePoint(const char* p, size_t n, size_t* len) {
+  size_t b = n - 1;
+  while (b > 0 && (static_cast<unsigned char>(p[b]) & 0xC0) == 0x80) --b;
+  size_t i = b;
+  char32_t c = NextCodePoint(std::string_view(p, n), i);
+  *len = n - b;
+  return c;
+}
+
 #ifdef __SSE2__
 // True when the 16 bytes at p are printable ASCII, '\n', and complete
 // two-byte Arabic letters U+0621..063A (D8 A1..BA) and U+0641..064A
@@ -212,8 +222,10 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
   const size_t n = s.size();
   out->reserve(out->size() + n);
   size_t i = 0, run = 0;           // input bytes [run, i) are pending, copied as written
-  char32_t prev = 0;               // previous input code point
-  size_t prev_out = 0;             // bytes its output takes at the end of *out (after a flush)
+  // Composition looks at the last character written (so a second pass
+  // composes nothing new: idempotence), through deleted ones (tatweel, ZWJ).
+  char32_t prev = 0;               // last code point written
+  size_t prev_out = 0;             // its bytes at the end of *out (after a flush)
   auto flush = [&] {
     if (i > run) out->append(s.data() + run, i - run);
   };
@@ -264,8 +276,9 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
       AppendSlow(c, out);
       i += 4;
       run = i;
-      prev = c;
-      prev_out = out->size() - before;
+      if (out->size() > before) {  // a deleted character is transparent to composition
+        prev = LastCodePoint(out->data() + before, out->size() - before, &prev_out);
+      }
       continue;
     } else {
       // Invalid byte: U+FFFD, so the output is always valid UTF-8.
@@ -287,21 +300,23 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
         else out->append(pool.data() + (e >> 8), e & 0xFF);
         i += len;
         run = i;
-        prev = composed;
-        prev_out = out->size() - before;
+        prev = out->size() > before ? LastCodePoint(out->data() + before, out->size() - before, &prev_out) : 0;
+        if (out->size() == before) prev_out = 0;
         continue;
       }
     }
     uint32_t e = c < 0x800 ? low[c] : Entry(c);
-    prev = c;
     if (e == 0) {
+      prev = c;
       i += len;
       prev_out = len;
       continue;
     }
     flush();
     out->append(pool.data() + (e >> 8), e & 0xFF);
-    prev_out = e & 0xFF;
+    if ((e & 0xFF) != 0) {  // a deleted character (tatweel, ZWJ) is transparent to composition
+      prev = LastCodePoint(pool.data() + (e >> 8), e & 0xFF, &prev_out);
+    }
     i += len;
     run = i;
   }

@@ -189,7 +189,8 @@ char32_t ComposeArabic(char32_t base, char32_t mark) {
   switch (base) {
     case 0x0627: return mark == 0x0653 ? 0x0622 : mark == 0x0654 ? 0x0623 : 0x0625;  // آ أ إ
     case 0x0648: return mark == 0x0654 ? 0x0624 : 0;                                  // ؤ
-    case 0x064A: return mark == 0x0654 ? 0x0626 : 0;                                  // ئ
+    case 0x064A: case 0x0649: case 0x06CC:
+      return mark == 0x0654 ? 0x0626 : 0;  // ئ (its seat is a dotless yeh: ى + hamza is ئ too)
     case 0x06D5: return mark == 0x0654 ? 0x06C0 : 0;                                  // ۀ
     case 0x06C1: return mark == 0x0654 ? 0x06C2 : 0;                                  // ۂ
     case 0x06D2: return mark == 0x0654 ? 0x06D3 : 0;                                  // ۓ

@@ -89,6 +89,21 @@ TEST(NormalizerTest, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_TRUE(IsValidUtf8(SearchKey("\xC0\xAF\xE0\x80\xAF\xF4\x90\x80\x80")));
 }
 
+TEST(NormalizerTest, CompositionSeesThroughDeletedCharactersAndPresentationForms) {
+  EXPECT_EQ(NormalizeDisplay("ا\u0640\u0654"), "أ");        // tatweel between
+  EXPECT_EQ(NormalizeDisplay("ا\u200D\u0654"), "أ");        // ZWJ between
+  EXPECT_EQ(NormalizeDisplay("\uFE8D\u0654"), "أ");         // isolated alef form
+  EXPECT_EQ(NormalizeDisplay("أ\u0654"), "أ");               // nothing left to compose with
+  EXPECT_EQ(NormalizeDisplay("ى\u0654"), "ئ");               // hamza on a dotless yeh
+  // With tashkeel kept, a second pass composes nothing more (idempotent).
+  NormalizerOptions keep_marks;
+  keep_marks.strip_tashkeel = false;
+  for (std::string_view s : {"\uFE8D\u0654", "ا\u200D\u0654", "ى\u0654", "ا\u064E\u0654", "أ\u0654", "ە\u0654"}) {
+    std::string once = Normalize(s, keep_marks);
+    EXPECT_EQ(Normalize(once, keep_marks), once) << s;
+  }
+}
+
 TEST(NormalizerTest, SupplementaryPlane) {
   EXPECT_EQ(NormalizeDisplay("\U0001EE01"), "ب");            // ARABIC MATHEMATICAL BEH
   EXPECT_EQ(SearchKey("𝐀𝐁"), "ab");                          // mathematical bold
@@ -130,7 +145,8 @@ TEST(NormalizerPropertyTest, IdempotentOnRandomArabicSequences) {
   // presentation forms: the characters whose interplay matters.
   std::vector<char32_t> alphabet = {0x0627, 0x0648, 0x064A, 0x0649, 0x06D5, 0x06C1, 0x06D2, 0x0644, 0x0623,
                                     0x0653, 0x0654, 0x0655, 0x064B, 0x0651, 0x0670, 0x0640, 0x0660, 0x066B,
-                                    0x200F, 0x200C, 0x00A0, 0xFEFB, 0xFE70, 0xFDF2, 'A', ' ', '\n', 0x06CC};
+                                    0x200F, 0x200C, 0x00A0, 0xFEFB, 0xFE70, 0xFDF2, 'A', ' ', '\n', 0x06CC,
+                                    0x200D, 0xFE8D, 0x0622, 0x0623, 0x0649, 0x064E, 0x06C1};
   std::mt19937 rng(42);
   for (int iter = 0; iter < 20000; ++iter) {
     std::string s;
@@ -141,6 +157,21 @@ TEST(NormalizerPropertyTest, IdempotentOnRandomArabicSequences) {
     std::string key = SearchKey(s);
     ASSERT_EQ(SearchKey(key), key) << s;
     ASSERT_EQ(SearchKey(d), key) << s;
+  }
+  // With any one stage switched off, normalization stays idempotent.
+  size_t n = 0;
+  const NormalizerStageInfo* stages = NormalizerStages(&n);
+  for (size_t st = 0; st < n; ++st) {
+    NormalizerOptions o;
+    o.*(stages[st].option) = false;
+    Normalizer norm(o);
+    for (int iter = 0; iter < 3000; ++iter) {
+      std::string s;
+      int len = 1 + static_cast<int>(rng() % 10);
+      for (int k = 0; k < len; ++k) AppendUtf8(alphabet[rng() % alphabet.size()], &s);
+      std::string once = norm.Normalize(s);
+      ASSERT_EQ(norm.Normalize(once), once) << "stage " << stages[st].name << " off, input " << s;
+    }
   }
 }
 
