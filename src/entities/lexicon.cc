@@ -119,7 +119,8 @@ Lexicon::Lexicon() {
     std::string k = PhraseKey(row[0]);
     classes_.emplace(k, c);
     // Titles are listed without the article; news writes both.
-    if (c == WordClass::kTitle && k.rfind("\u0627\u0644", 0) != 0) classes_.emplace("\u0627\u0644" + k, c);
+    if ((c == WordClass::kTitle || c == WordClass::kModifier) && k.rfind("\u0627\u0644", 0) != 0)
+      classes_.emplace("\u0627\u0644" + k, c);
   }
   for (const auto& row : table("data/speech_verbs.tsv")) {
     if (row.size() < 3) continue;

@@ -111,8 +111,17 @@ class Finder {
     }
     return nullptr;
   }
+  // The written word after `skip` bytes of clitics, or "" when the skip does
+  // not fall on a character boundary (the key and the text can differ).
+  std::string_view After(int i, size_t skip) const {
+    if (i < 0 || i >= n_) return {};
+    std::string_view t = w_[i].text;
+    if (skip >= t.size() || (static_cast<unsigned char>(t[skip]) & 0xC0) == 0x80) return {};
+    return t.substr(skip);
+  }
   bool Given(int i, size_t skip = 0) const {
-    return lex_.IsGivenName(Lexicon::GivenNameKey(w_[i].text.substr(skip)));
+    std::string_view t = After(i, skip);
+    return !t.empty() && lex_.IsGivenName(Lexicon::GivenNameKey(t));
   }
   bool GivenAnyForm(int i, size_t* skip) const {
     for (const auto& f : w_[i].forms) {
@@ -132,15 +141,17 @@ class Finder {
   // A preposition glued to the word (لمحطة، للصحف، بناء): the word is an
   // object, and a name right after a title or a verb never carries one.
   bool Prefixed(int i) const {
-    if (Given(i) || gaz_at_[i].entry >= 0) return false;
+    if (i < 0 || i >= n_ || Given(i) || gaz_at_[i].entry >= 0) return false;
     for (const auto& f : w_[i].forms)
       if (f.skip > 0 && !(f.conj && f.skip == 2) && PrepositionLetter(i, f)) return true;
     return w_[i].key.rfind("\u0644\u0644", 0) == 0;  // لل = ل + ال
   }
   // The stripped clitic is ب or ل (ك starts too many foreign names: كاميرون، كنياتا).
   bool PrepositionLetter(int i, const WordForm& f) const {
-    size_t at = f.skip - 2;
-    std::string_view c = w_[i].key.size() >= at + 2 ? std::string_view(w_[i].key).substr(at, 2) : "";
+    // The letter just before the form in the written word.
+    std::string_view t = w_[i].text;
+    if (f.skip < 2 || f.skip > t.size()) return false;
+    std::string_view c = t.substr(f.skip - 2, 2);
     return c == "\u0628" || c == "\u0644";
   }
   // A glued preposition on a word that reads as a common noun: definite
@@ -148,7 +159,7 @@ class Finder {
   bool PrefixedNoun(int i) const {
     if (!Prefixed(i)) return false;
     const std::string& k = w_[i].forms.back().key;
-    return IsDefinite(k) || lex_.IsNotName(k) || (Letters(k) >= 5 && k.rfind("\u0627", 0) == 0) ||
+    return IsDefinite(k) || lex_.IsNotName(k) || (Letters(k) >= 5 && k.rfind("\u0627", 0) == 0) || TaMarbuta(i) ||
            w_[i].key.rfind("\u0644\u0644", 0) == 0;
   }
   bool Preposition(int i) const {
@@ -185,6 +196,12 @@ class Finder {
            k == "\u0627\u0644\u0634\u064A\u062E" ||                 // الشيخ
            k == "\u0627\u0644\u0633\u0644\u0637\u0627\u0646";     // السلطان
   }
+  // Nisba adjectives and plurals of them end in ي، ية، يون، يين.
+  bool NisbaLike(int i) const {
+    const std::string& k = w_[i].key;
+    auto ends = [&](std::string_view e) { return k.size() >= e.size() && k.compare(k.size() - e.size(), e.size(), e) == 0; };
+    return ends("\u064A") || ends("\u064A\u0647") || ends("\u064A\u0648\u0646") || ends("\u064A\u064A\u0646");
+  }
   bool GazPlaceOrOrg(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type != "person"; }
   bool GazPerson(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type == "person"; }
 
@@ -204,11 +221,10 @@ class Finder {
   // Two words or more with a definite last word or a connector ("سعيد اللاوندي", "عاطي بن عطية").
   bool FamilyShaped(int first, int last) const {
     if (last <= first) return false;
-    if (TaMarbuta(first)) return false;
-    if (IsDefinite(w_[last].key) && !Verbish(last)) return true;
     for (int m = first + 1; m < last; ++m)
       if (lex_.ClassOf(w_[m].key) == WordClass::kConnector) return true;
-    return false;
+    if (TaMarbuta(first)) return false;
+    return IsDefinite(w_[last].key) && !Verbish(last);
   }
   // Present-tense and future verbs (يواصل، تؤكد، سيجلب) continue a sentence,
   // not a name; given names that look so (يوسف، تامر) are in the list.
@@ -220,6 +236,7 @@ class Finder {
       if (Letters(k) < 4) continue;
       auto starts = [&](const std::string& p) { return k.substr(0, p.size()) == p; };
       if (starts(kYa) || starts(kTa) || starts(kNun) || starts(kSin + kYa) || starts(kSin + kTa)) return true;
+      if (Letters(k) >= 5 && starts("\u0627\u0633\u062A")) return true;  // استفعل، استفعال
     }
     return false;
   }
@@ -235,6 +252,7 @@ class Finder {
   GazMatch MatchGazetteer(int i) const;
   void ScanGazetteer();
   void TitlePattern(int i);
+  void TitleAfterPattern(int t);
   void VerbPattern(int i);
   void GivenNamePattern(int i);
   void HeadPattern(int i);
@@ -287,7 +305,7 @@ void Finder::ScanGazetteer() {
     if (m.entry < 0) continue;
     gaz_at_[i] = m;
     const GazetteerEntry& e = lex_.entries()[m.entry];
-    if (m.words == 1 && !lex_.StrictSingleMatch(w_[i].text.substr(m.skip))) continue;
+    if (m.words == 1 && !lex_.StrictSingleMatch(After(i, m.skip))) continue;
     if (e.type == "person" && InsideInstitutionName(i)) continue;
     // "الحكومة السعودية", "الكرة السعودية": a definite -ية word after a
     // definite noun is its adjective, not the country.
@@ -315,9 +333,10 @@ bool Finder::NameStartOK(int i, bool allow_definite) const {
   if (i >= n_ || !Arabic(i) || w_[i].break_before) return false;
   if (Given(i)) return true;
   if (Verbish(i)) return false;
-  // Adverbs in -ا (مرارا، رسميا) do not start names.
-  if (Letters(w_[i].key) >= 4 && w_[i].key.size() >= 2 && w_[i].key.compare(w_[i].key.size() - 2, 2, "\u0627") == 0)
-    return false;
+  // A possessive pronoun ending (معاليه، هاتفه) marks a common noun.
+  std::string_view t = w_[i].text;
+  if (Letters(t) >= 4 && t.substr(t.size() - 2) == "\u0647") return false;
+
   if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
   WordClass c = ClassOfConj(i);
   if (c != WordClass::kNone && c != WordClass::kConnector && c != WordClass::kParticle) return false;
@@ -345,12 +364,20 @@ int Finder::ParseName(int k) const {
   bool after_connector = false;
   for (int j = k; j < n_ && j - k < kMaxNameWords; ++j) {
     if (j > k && !NameContOK(j)) break;
+    if (j - k >= 2 && Prefixed(j)) break;  // "جون هاوسر بمسدس"
     WordClass c = lex_.ClassOf(w_[j].key);
     bool connector = c == WordClass::kConnector || c == WordClass::kParticle;
     bool definite = IsDefinite(w_[j].key);
     // "خالد الضاهر انتقادات": after a family name (definite, or a nasab with
     // بن) only more of the same follows, not a common noun.
     if (j > k && family && !connector && !definite && !after_connector) break;
+    // A definite surname after two plain words needs those to be given
+    // names ("حسن محمد سفر"), else it is a noun phrase ("انطلاق المباحثات").
+    if (definite && !family && j - k >= 2 && !after_connector) {
+      bool given = true;
+      for (int m = k; m < j; ++m) given = given && Given(m);
+      if (!given) break;
+    }
     family = family || definite || (connector && j > k);
     after_connector = connector;
     last = j;
@@ -371,10 +398,23 @@ void Finder::TitlePattern(int i) {
   int role_end = i;
   bool after_prep = false;
   int j = i + 1;
+  const bool title_definite = IsDefinite(tf->key);
   while (j < n_ && j - i < kMaxRoleWords) {
     if (Breaks(j) || !w_[j].letters) break;
     if (GazPerson(j)) break;
     WordClass c = ClassOfWord(j);
+    // An indefinite title is in construct: the next word is its complement
+    // ("حارس مرمى"، "رئيس مجلس"), never the name.
+    if (j == i + 1 && !title_definite && !counterpart && Arabic(j) && !Preposition(j)) {
+      if (GazPlaceOrOrg(j)) j += gaz_at_[j].words - 1;
+      role_end = j++;
+      continue;
+    }
+    // "الدكتور الدخيّل": a definite word after a definite title is a
+    // surname unless it reads as an adjective (الروسي، الرسمي) or a role word.
+    if (j == i + 1 && title_definite && c == WordClass::kNone && IsDefinite(w_[j].key) && !NisbaLike(j) &&
+        !GazPlaceOrOrg(j) && !NotName(j))
+      break;
     if (Preposition(j)) {
       after_prep = true;
       ++j;
@@ -455,6 +495,49 @@ void Finder::TitlePattern(int i) {
   roles_.push_back(r);
 }
 
+// "عبدالله الشيخي المتحدث الرسمي للنادي", "ايتالو زانزي المدير التنفيذي":
+// a name followed by its role in apposition.
+void Finder::TitleAfterPattern(int t) {
+  const WordForm* tf = TitleForm(t);
+  if (!tf || t < 2 || Breaks(t) || tf->skip != 0 || lex_.ClassOf(tf->key) != WordClass::kTitle) return;
+  // The words before, back to something that is not a name word.
+  int first = t;
+  for (int j = t - 1; j >= 0 && t - j <= 4; --j) {
+    if (!Arabic(j) || NotName(j) || VerbOf(j) || Verbish(j) || TitleForm(j) || GazPlaceOrOrg(j)) break;
+    WordClass c = ClassOfConj(j);
+    if (c != WordClass::kNone && c != WordClass::kConnector) break;
+    first = j;
+    if (w_[j].break_before || ConjStart(j) || Prefixed(j)) break;
+  }
+  if (first >= t - 1 && !(first == t - 1 && GazPerson(first))) return;  // two words at least
+  // Start at a given name when there is one ("أخطر عصام الحضري").
+  for (int j = first; j < t; ++j)
+    if (Given(j)) {
+      first = j;
+      break;
+    }
+  if (ConjStart(first) || Prefixed(first) || IsDefinite(w_[first].key) || first >= t - 1) return;
+  int last = t - 1;
+  bool foreign = last - first < 3;
+  for (int m = first; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
+  if (!Given(first) && !foreign) return;
+  Candidate c;
+  c.type = "person";
+  c.first = first;
+  c.last = last;
+  c.start = w_[first].start;
+  c.end = w_[last].end;
+  int role_end = t;
+  for (int j = t + 1; j < n_ && j - t < 6; ++j) {
+    if (Breaks(j) || !Arabic(j)) break;
+    if (!AnyFormDefinite(j) && ClassOfWord(j) == WordClass::kNone && !GazPlaceOrOrg(j)) break;
+    role_end = j;
+  }
+  c.role = RoleText(t, 0, role_end);
+  c.source = Source::kTitle;
+  cands_.push_back(c);
+}
+
 void Finder::VerbPattern(int i) {
   const SpeechVerb* v = VerbOf(i);
   if (!v || v->kind != VerbKind::kVerb) return;
@@ -462,6 +545,8 @@ void Finder::VerbPattern(int i) {
   if (k >= n_ || Breaks(k) || gaz_at_[k].entry >= 0 || TitleForm(k)) return;
   bool definite = IsDefinite(w_[k].key);
   if (Prefixed(k) || !NameStartOK(k, /*allow_definite=*/true)) return;
+  // Adverbs in -ا (مرارا، رسميا) follow verbs; they do not start names.
+  if (!Given(k) && Letters(w_[k].key) >= 4 && w_[k].key.compare(w_[k].key.size() - 2, 2, "\u0627") == 0) return;
   int last = definite ? k : ParseName(k);
   if (last < 0) return;
   Candidate c;
@@ -474,7 +559,10 @@ void Finder::VerbPattern(int i) {
   bool family = false;
   for (int m = k + 1; m <= last; ++m)
     if (IsDefinite(w_[m].key) || lex_.ClassOf(w_[m].key) == WordClass::kConnector || Given(m)) family = true;
-  c.weak = !(last > k && (Given(k) || family));
+  // After a speech verb, a masdar phrase ("أكد قيام الجامعة") looks like a
+  // family name; only a known given name makes the subject a person outright.
+  (void)family;
+  c.weak = !(last > k && Given(k));
   cands_.push_back(c);
 }
 
@@ -582,6 +670,7 @@ NameFinding Finder::Run() {
   for (int i = 0; i < n_; ++i) {
     if (w_[i].punct) continue;
     TitlePattern(i);
+    TitleAfterPattern(i);
     VerbPattern(i);
     GivenNamePattern(i);
     HeadPattern(i);
@@ -797,7 +886,12 @@ void Finder::Resolve(NameFinding* out) {
       const Building& b = ents[r.entity];
       if (b.e.type != "person") continue;
       const auto& rk = b.role_keys;
-      auto has = [&](const std::string& k) { return std::find(rk.begin(), rk.end(), k) != rk.end(); };
+      // البحريني meets البحرين: one name key a prefix of the other.
+      auto has = [&](const std::string& k) {
+        for (const auto& r : rk)
+          if (r == k || (Letters(k) >= 3 && Letters(r) >= 3 && (r.rfind(k, 0) == 0 || k.rfind(r, 0) == 0))) return true;
+        return false;
+      };
       if (!rm.counterpart && !has(rm.head)) continue;
       if (rm.counterpart && rm.modifiers.empty()) continue;
       bool all = true;

@@ -258,7 +258,7 @@ std::vector<Quote> QuoteFinder::Run() {
     // 2. Headline form "X: «…»" with no verb.
     if (!ev && q.open >= 2 && w_[q.open - 1].punct && w_[q.open - 1].cp == U':') {
       for (const auto& r : names_.references)
-        if (r.last == q.open - 2) speaker = Subject{r.entity, Surface(r), true};
+        if (r.last == q.open - 2 && names_.entities[r.entity].type != "place") speaker = Subject{r.entity, Surface(r), true};
     }
     // 3. The sentence goes on from the previous quotation with no new verb
     // ("…"، وأن هناك "…"): the same speaker.

@@ -1,5 +1,7 @@
 #include "entities/words.h"
 
+#include <algorithm>
+
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -67,6 +69,14 @@ std::vector<Word> Words(std::string_view body) {
           w.forms.push_back(WordForm{k.substr(2), w.forms[f].skip + 2, w.forms[f].conj});
         }
       }
+    }
+    // Skips were counted on the key (two bytes a clitic letter); move them
+    // onto the written word, one code point a letter, so that offsets always
+    // fall on character boundaries of the body.
+    for (auto& f : w.forms) {
+      size_t letters = f.skip / 2, at = 0;
+      for (size_t n = 0; n < letters && at < w.text.size(); ++n) text::NextCodePoint(w.text, at);
+      f.skip = std::min(at, w.text.size());
     }
     words.push_back(std::move(w));
   }
