@@ -505,7 +505,29 @@ class DateScanner {
     size_t j = i + 1;
     bool colon = Punct(j, ":");
     bool other = Punct(j, ",") || Punct(j, ".");
-    if (!colon && !other) return false;
+    if (!colon && !other) {
+      // "الساعة 10 صباحاً": a whole hour, only after "الساعة" and with a part of day.
+      size_t pn = 0;
+      const LexEntry* p = loose ? LexWhere(j, &pn, [](const LexEntry& e) { return e.Has(Role::kPeriod); }) : nullptr;
+      if (!p || toks_[i].num < 1 || toks_[i].num > 12) return false;
+      int h = static_cast<int>(toks_[i].num);
+      switch (p->period) {
+        case Period::kAm: case Period::kDawn: if (h == 12) h = 0; break;
+        case Period::kPm: case Period::kNight: if (h < 12 && !(p->period == Period::kNight && h < 5)) h += 12; break;
+        case Period::kNoon: if (h < 5) h += 12; break;
+      }
+      c->hour = h;
+      c->minute = 0;
+      c->end = j + pn;
+      Clock z;
+      if (ZoneAt(c->end, &z)) {
+        c->has_zone = true;
+        c->offset = z.offset;
+        c->zone_id = z.zone_id;
+        c->end = z.end;
+      }
+      return true;
+    }
     if (!Num(j + 1) || toks_[j + 1].digits != 2 || toks_[j + 1].num > 59) return false;
     if (toks_[j].space_before || toks_[j + 1].space_before) return false;
     int h = static_cast<int>(toks_[i].num), m = static_cast<int>(toks_[j + 1].num);
@@ -840,7 +862,7 @@ class DateScanner {
       bool hj_num = era_hijri || (y >= 1300 && y <= 1500 && (y < opt_.min_year));
       if (hj_num) {
         if (y < 1300 || y > 1600) return false;
-        if (era_hijri) e += n2;
+        if (Role(e, Role::kHijri, &n2) && SameLine(j, e)) e += n2;
         return Finish(y, m, d, true, e, v, hijri, end);
       }
       if (y < opt_.min_year || y > opt_.max_year) return false;

@@ -17,18 +17,27 @@
 //    (meta tags, pubDate, JSON date), then date lines at the head of the
 //    body, then dates early in the body, resolving relative forms against
 //    options.reference;
-//  - sets outlet (when empty) from options.outlet_hint, the URL's domain or
-//    a source line, through the outlet registry (outlets.h).
-// Body editing: lines at the head that are only metadata or furniture (a
-// date line, an author line, a source line, share/print/comment counters)
-// are removed. A dateline that opens the first sentence ("جنيف 26 أغسطس
-// 2016 / قال وزير…") is removed from the body only when it stands on a
-// line of its own; when the sentence goes on after it, the body keeps it,
-// because it is part of what the reporter wrote and cutting it would leave
-// a sentence without its start. Trailing source lines ("المصدر: وكالات")
-// are removed too. Fields already set by the caller are kept (a title, an
-// outlet, authors from markup) and only added to.
-//
+//  - sets outlet (when empty) from options.outlet_hint, the URL's domain,
+//    the dateline or a source line, through the outlet registry (outlets.h).
+// Body editing (options.edit_body): lines at the head that are only
+// metadata or furniture (a date line, an author line, a source line, the
+// title repeated, share/print/comment counters) are removed, and so are
+// trailing source lines ("المصدر: وكالات"). The dateline is removed too and
+// kept in a->dateline: whether it stands on a line of its own ("جنيف ــ
+// العربي الجديد") or opens the first paragraph ("جنيف 26 أغسطس 2016 /
+// قال…", "(أ ف ب) - انضم…"), it is set off by its separator and is not
+// part of the first sentence, and wire copies that differ only in their
+// datelines then read the same. A place that is part of the sentence ("في
+// جنيف، قال…") has no separator, is not a dateline and stays. Fields
+// already set by the caller are kept (a title, authors from markup, a
+// date); an outlet is replaced by its canonical name when the registry
+// knows it.
+// Published date order: options.date_texts; a date line at the head; a date
+// in the dateline; early in the body (first early_body_bytes): a deictic
+// day ("اليوم"، "أمس الخميس" -> the day after) or a standalone relative
+// date, then a written date (with its year, or within the week before the
+// reference), then a weekday within that week. Dates after the reference
+// ("غدا"، "الأحد المقبل") are never taken as the publication date.
 // Threads: pure function of its arguments; safe for concurrent use.
 // Errors: none; what cannot be read is left empty.
 #pragma once
