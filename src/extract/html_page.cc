@@ -647,15 +647,29 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
   bool see_also = false;
   bool title_seen = false;
   size_t since_title = 0;
-  // Article words still to come after each block (clean sentence-like text
-  // inside the container): a "Related" box in the middle of an article must
-  // not end it, while one after the last paragraph does.
-  std::vector<double> words_after(blocks.size() + 1, 0.0);
-  for (size_t i = blocks.size(); i-- > 0;) {
-    const Block& b = blocks[i];
-    bool clean = b.element >= best && b.element <= best_end && b.hint > -2 && IsSentenceLike(b) &&
-                 LinkDensity(b) < 0.3;
-    words_after[i] = words_after[i + 1] + (clean ? static_cast<double>(b.shape.words) : 0.0);
+  // Article prose still to come after each block: the longest run of two or
+  // more consecutive clean paragraphs (sentence-like, few links, no negative
+  // hint, in the page's script). A "Related" box in the middle of an article
+  // is followed by such a run; a related section after the article, whose
+  // blurbs alternate with captions, dates and headlines, is not.
+  std::vector<double> prose_after(blocks.size() + 1, 0.0);
+  {
+    double run_words = 0;
+    size_t run_blocks = 0;
+    for (size_t i = blocks.size(); i-- > 0;) {
+      const Block& b = blocks[i];
+      bool clean = b.element >= best && b.element <= best_end && b.hint > -2 && IsSentenceLike(b) &&
+                   LinkDensity(b) < 0.3 && !IsOtherScript(b.shape, page_is_arabic);
+      if (clean) {
+        run_words += static_cast<double>(b.shape.words);
+        ++run_blocks;
+      } else {
+        run_words = 0;
+        run_blocks = 0;
+      }
+      double here = run_blocks >= 2 ? run_words : 0.0;
+      prose_after[i] = std::max(prose_after[i + 1], here);
+    }
   }
   for (size_t bi = 0; bi < blocks.size(); ++bi) {
     const Block& b = blocks[bi];
@@ -675,8 +689,7 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     }
     if (!inside) continue;
     if (s.words <= 8 && IsTailHeader(b.text)) {
-      double rest = words_after[bi + 1];
-      if (kept_words >= 25 && rest < std::max(40.0, 0.25 * static_cast<double>(kept_words))) break;
+      if (kept_words >= 25 && prose_after[bi + 1] < 40.0) break;
       see_also = true;  // a box inside the article: skip its headlines
       continue;
     }

@@ -68,6 +68,16 @@ TEST(ExtractHtmlPage, KeepsArticleDropsFurniture) {
        "<p>Neither side would say when an agreement could be announced, but both described the talks as useful.</p></div></body>",
        {"The two ministers met", "They agreed on a number of points", "Experts will meet again", "Neither side would say"},
        {"Sign up", "Most read story"}},
+      {"related section of plain paragraphs after the article: blurbs, captions, dates dropped",
+       std::string("<body><div id=page><h1>عنوان</h1>") + kArabicArticle +
+           "<p>المصدر : الجزيرة + وكالات</p><h2>حول هذه القصة</h2>"
+           "<p>U.N. envoy arrives for talks at the United Nations in Geneva, Switzerland. REUTERS/Pool</p>"
+           "<p>قال نشطاء ودبلوماسيون إن المبعوث الأممي يضع اللمسات النهائية على وثيقة لرؤى المشاركين لحل الأزمة.</p>"
+           "<p>Published On 24/3/2016</p>"
+           "<p>أقرت روسيا للمرة الأولى بوجود قوات خاصة في سوريا لمساعدة الطيران على شن الغارات والتدريب.</p>"
+           "<p>Published On 23/3/2016</p><p>المزيد من أزمات</p></div></body>",
+       {"قال وزير الخارجية الأميركي", "من جهته، قال لافروف", "المصدر : الجزيرة + وكالات"},
+       {"حول هذه القصة", "U.N. envoy", "قال نشطاء", "Published On", "أقرت روسيا", "المزيد من"}},
       {"teaser cards (linked headline + blurb) after the article",
        std::string("<body><main><article><h1>Talks in Geneva</h1>"
                    "<p>The two ministers met in Geneva on Friday for twelve hours, their third meeting in six weeks.</p>"
