@@ -24,7 +24,7 @@ VARIANTS = {
     "US": "أمريكا,أميركا,امريكا,اميركا,الولايات المتحدة الأمريكية,الولايات المتحدة الأميركية,واشنطن,USA",
     "GB": "بريطانيا,المملكة المتحدة,انجلترا,إنجلترا,UK",
     "RU": "روسيا الاتحادية,روسيّا",
-    "SA": "السعودية,المملكة العربية السعودية,المملكة",
+    "SA": "السعودية,المملكة العربية السعودية",
     "AE": "الإمارات,الامارات,الإمارات العربية المتحدة,دولة الإمارات",
     "EG": "مصر,جمهورية مصر العربية",
     "IQ": "العراق",
@@ -129,7 +129,7 @@ CITIES = """
 الرياض	capital	SA	Riyadh
 جدة	city	SA	Jeddah	جده
 مكة المكرمة	city	SA	Mecca	مكة,مكه
-المدينة المنورة	city	SA	Medina	المدينة
+المدينة المنورة	city	SA	Medina
 الدمام	city	SA	Dammam
 الخبر	city	SA	Khobar
 الطائف	city	SA	Taif
@@ -290,7 +290,180 @@ CITIES = """
 هافانا	capital	CU	Havana
 الفاتيكان	capital	VA	Vatican City
 نيويورك	city	US	New York	نيو يورك
+القنفذة	city	SA	Al Qunfudhah
+الليث	city	SA	Al Lith
+رابغ	city	SA	Rabigh
+تيماء	city	SA	Tayma
+العلا	city	SA	AlUla
+النماص	city	SA	Al Namas
+بيشة	city	SA	Bisha
+خميس مشيط	city	SA	Khamis Mushait
+محايل عسير	city	SA	Muhayil
+الباحة	city	SA	Al Bahah
+سكاكا	city	SA	Sakakah
+الجوف	region	SA	Al Jawf
+عرعر	city	SA	Arar
+الحدود الشمالية	region	SA	Northern Borders
+رفحاء	city	SA	Rafha
+القريات	city	SA	Al Qurayyat
+طريف	city	SA	Turaif
+عنيزة	city	SA	Unaizah
+الرس	city	SA	Ar Rass
+المجمعة	city	SA	Al Majmaah
+الزلفي	city	SA	Az Zulfi
+الخرج	city	SA	Al Kharj
+الدوادمي	city	SA	Dawadmi
+وادي الدواسر	city	SA	Wadi ad-Dawasir
+الأفلاج	city	SA	Al Aflaj	الافلاج
+شرورة	city	SA	Sharurah
+صبيا	city	SA	Sabya
+أبو عريش	city	SA	Abu Arish	ابو عريش
+صامطة	city	SA	Samtah
+الظهران	city	SA	Dhahran
+الهفوف	city	SA	Hofuf
+حفر الباطن	city	SA	Hafar Al-Batin
+عسير	region	SA	Asir
+المنطقة الشرقية	region	SA	Eastern Province	الشرقية
+تربة	city	SA	Turabah
+الخرمة	city	SA	Al Khurmah
+رنية	city	SA	Ranyah
+الجموم	city	SA	Al Jumum
+خليص	city	SA	Khulais
+الوجه	city	SA	Al Wajh
+ضباء	city	SA	Duba
+أملج	city	SA	Umluj	املج
+حقل	city	SA	Haql
+البكيرية	city	SA	Al Bukayriyah
+الجبيل الصناعية	city	SA	Jubail Industrial City
+نيوم	city	SA	NEOM
+الكويت العاصمة	city	KW	Kuwait City
+الجهراء	city	KW	Jahra
+الأحمدي	city	KW	Ahmadi	الاحمدي
+حولي	city	KW	Hawalli
+الفروانية	city	KW	Farwaniya
+الريان	city	QA	Al Rayyan
+الوكرة	city	QA	Al Wakrah
+المحرق	city	BH	Muharraq
+الرفاع	city	BH	Riffa
+صحار	city	OM	Sohar
+نزوى	city	OM	Nizwa
+صور العمانية	city	OM	Sur
+المكلا	city	YE	Mukalla
+سيئون	city	YE	Seiyun
+إب	city	YE	Ibb	اب
+ذمار	city	YE	Dhamar
+صعدة	city	YE	Saada
+حجة	city	YE	Hajjah
+البيضاء	city	YE	Al Bayda
+لحج	city	YE	Lahij
+أبين	city	YE	Abyan	ابين
+شبوة	city	YE	Shabwah
+حضرموت	region	YE	Hadramaut
+الجوف اليمنية	region	YE	Al Jawf (Yemen)
+المحلة الكبرى	city	EG	El Mahalla El Kubra
+الزقازيق	city	EG	Zagazig
+دمياط	city	EG	Damietta
+الفيوم	city	EG	Faiyum
+بني سويف	city	EG	Beni Suef
+المنيا	city	EG	Minya
+سوهاج	city	EG	Sohag
+قنا	city	EG	Qena
+الغردقة	city	EG	Hurghada
+مرسى مطروح	city	EG	Marsa Matruh	مطروح
+رفح	city	PS	Rafah
+خان يونس	city	PS	Khan Yunis	خانيونس
+دير البلح	city	PS	Deir al-Balah
+طولكرم	city	PS	Tulkarm
+قلقيلية	city	PS	Qalqilya
+أريحا	city	PS	Jericho	اريحا
+عكا	city	IL	Acre
+بئر السبع	city	IL	Beersheba
+السلط	city	JO	Salt
+الكرك	city	JO	Karak
+معان	city	JO	Ma'an
+المفرق	city	JO	Mafraq
+جرش	city	JO	Jerash
+مادبا	city	JO	Madaba
+الرمثا	city	JO	Ramtha
+النبطية	city	LB	Nabatieh
+جونية	city	LB	Jounieh
+البقاع	region	LB	Beqaa
+عرسال	city	LB	Arsal
+الضاحية الجنوبية	city	LB	Dahieh	الضاحية
+القصير	city	SY	Al-Qusayr
+تدمر	city	SY	Palmyra
+عفرين	city	SY	Afrin
+كوباني	city	SY	Kobani	عين العرب
+تل أبيض	city	SY	Tell Abyad	تل ابيض
+الباب	city	SY	al-Bab
+معرة النعمان	city	SY	Maarat al-Numan
+خان شيخون	city	SY	Khan Shaykhun
+السويداء	city	SY	As-Suwayda
+القنيطرة	city	SY	Quneitra
+دوما	city	SY	Douma
+الغوطة الشرقية	region	SY	Eastern Ghouta	الغوطة
+البوكمال	city	SY	Abu Kamal
+الميادين	city	SY	Al Mayadin
+حميميم	city	SY	Hmeimim
+سامراء	city	IQ	Samarra
+بعقوبة	city	IQ	Baqubah
+الحلة	city	IQ	Hillah
+الناصرية	city	IQ	Nasiriyah
+العمارة	city	IQ	Amarah
+الديوانية	city	IQ	Diwaniyah
+الكوت	city	IQ	Kut
+دهوك	city	IQ	Duhok
+سنجار	city	IQ	Sinjar
+تلعفر	city	IQ	Tal Afar
+بيجي	city	IQ	Baiji
+هيت	city	IQ	Hit
+الأنبار	region	IQ	Anbar	الانبار
+نينوى	region	IQ	Nineveh
+صلاح الدين	region	IQ	Saladin
+ديالى	region	IQ	Diyala
+الزاوية	city	LY	Zawiya
+زليتن	city	LY	Zliten
+غريان	city	LY	Gharyan
+البيضاء الليبية	city	LY	Bayda
+أجدابيا	city	LY	Ajdabiya	اجدابيا
+الكفرة	city	LY	Kufra
+بنزرت	city	TN	Bizerte
+قابس	city	TN	Gabes
+قفصة	city	TN	Gafsa
+نابل	city	TN	Nabeul
+المنستير	city	TN	Monastir
+القصرين	city	TN	Kasserine
+سيدي بوزيد	city	TN	Sidi Bouzid
+تيزي وزو	city	DZ	Tizi Ouzou
+سطيف	city	DZ	Setif
+باتنة	city	DZ	Batna
+البليدة	city	DZ	Blida
+بجاية	city	DZ	Bejaia
+تلمسان	city	DZ	Tlemcen
+ورقلة	city	DZ	Ouargla
+غرداية	city	DZ	Ghardaia
+مكناس	city	MA	Meknes
+وجدة	city	MA	Oujda
+تطوان	city	MA	Tetouan
+القنيطرة المغربية	city	MA	Kenitra
+العيون	city	EH	Laayoune
+الداخلة	city	EH	Dakhla
+نواذيبو	city	MR	Nouadhibou
+كسلا	city	SD	Kassala
+الفاشر	city	SD	El Fasher
+نيالا	city	SD	Nyala
+الأبيض	city	SD	El-Obeid
+ود مدني	city	SD	Wad Madani
+دارفور	region	SD	Darfur
+هرجيسا	city	SO	Hargeisa
+كيسمايو	city	SO	Kismayo
 """
+
+# Names that are also everyday words ("الخبر" the news, "العين" the eye):
+# marked so that entity finders ask for more context than a dateline does.
+COMMON = set("""الخبر العين الباب حجة البيضاء هيت صور الشرقية الضاحية المنطقة الشرقية الجوف عسير
+تربة حقل الوجه الرس الكوت الحلة العمارة الداخلة الأبيض مكة المملكة النصر قنا سرت إب""".split())
+
 
 def main():
     ar = icu.Locale("ar")
@@ -298,18 +471,12 @@ def main():
     print("# Gazetteer: countries, capitals and major cities (datelines, entities).")
     print("# GENERATED BY scripts/make_places.py; DO NOT EDIT (edit the script and rerun).")
     print("# Country names come from ICU's Arabic display names (python3-icu); variants and")
-    print("# cities are listed in the script.")
+    print("# cities are listed in the script. Cities come first, so a name shared by a capital")
+    print("# and its country (الكويت، تونس، الجزائر) and عمان (Amman, not Oman) read as the city.")
     print("# Columns: Arabic name <TAB> type (country|capital|city|region) <TAB> ISO 3166")
     print("#          alpha-2 <TAB> English name <TAB> variants (comma-separated, Arabic or English)")
+    print("#          <TAB> common (1 when the name is also an everyday word: الخبر، العين، الباب)")
     seen = set()
-    for code in COUNTRIES:
-        loc = icu.Locale("", code)
-        name = loc.getDisplayCountry(ar)
-        eng = loc.getDisplayCountry(en)
-        if name == code:
-            continue
-        variants = [v for v in VARIANTS.get(code, "").split(",") if v and v != name]
-        print(f"{name}\tcountry\t{code}\t{eng}\t{','.join(variants)}")
     for line in CITIES.strip().splitlines():
         f = line.split("\t")
         if len(f) < 4 or (f[0], f[2]) in seen:
@@ -317,7 +484,17 @@ def main():
         seen.add((f[0], f[2]))
         while len(f) < 5:
             f.append("")
-        print("\t".join(f[:5]))
+        common = "1" if f[0] in COMMON else ""
+        print("\t".join(f[:5] + [common]))
+    for code in COUNTRIES:
+        loc = icu.Locale("", code)
+        name = loc.getDisplayCountry(ar)
+        eng = loc.getDisplayCountry(en)
+        if name == code:
+            continue
+        variants = [v for v in VARIANTS.get(code, "").split(",") if v and v != name]
+        print(f"{name}\tcountry\t{code}\t{eng}\t{','.join(variants)}\t")
+
 
 if __name__ == "__main__":
     main()

@@ -24,7 +24,7 @@ const Gazetteer& GetGazetteer() {
     auto* g = new Gazetteer;
     auto bytes = DataFile("data/places.tsv");
     if (!bytes) return g;
-    // Columns: name, type, country, english, variants (comma-separated).
+    // Columns: name, type, country, english, variants (comma-separated), common.
     for (const auto& f : ReadTable(*bytes)) {
       if (f.size() < 3 || f[0].empty()) continue;
       Place p;
@@ -32,6 +32,7 @@ const Gazetteer& GetGazetteer() {
       p.type = std::string(f[1]);
       p.country = std::string(f[2]);
       if (f.size() > 3) p.english = std::string(f[3]);
+      p.common = f.size() > 5 && f[5] == "1";
       size_t idx = g->places.size();
       g->places.push_back(p);
       AddKey(g, p.name, idx);

@@ -17,6 +17,9 @@ struct Place {
   std::string type;     // "country", "capital", "city", "region"
   std::string country;  // ISO 3166 alpha-2 ("CH")
   std::string english;  // "Geneva"
+  // The name is also an everyday word ("الخبر" the news, "العين" the eye):
+  // take it as a place only with context (a dateline, "مدينة الخبر").
+  bool common = false;
 };
 
 // Looks up an Arabic or English name or variant, after Arabic search folding

@@ -249,6 +249,15 @@ TEST(PlacesTest, Gazetteer) {
     EXPECT_EQ(p->country, c.country) << c.in;
   }
   EXPECT_FALSE(LookupPlace("كيري"));
+  EXPECT_FALSE(LookupPlace("المملكة"));  // too common to be a name of Saudi Arabia here
+  auto amman = LookupPlace("عمان");
+  ASSERT_TRUE(amman);
+  EXPECT_EQ(amman->country, "JO");
+  EXPECT_EQ(LookupPlace("سلطنة عمان")->country, "OM");
+  auto khobar = LookupPlace("الخبر");
+  ASSERT_TRUE(khobar);
+  EXPECT_TRUE(khobar->common);
+  EXPECT_FALSE(LookupPlace("جنيف")->common);
 }
 
 // The seed dossier split naively at its rule lines, each section's first
