@@ -14,6 +14,7 @@
 
 #include "cli/cli_output.h"
 #include "cli/command.h"
+#include "entities/analysis.h"
 #include "extract/article_json.h"
 #include "extract/extractor.h"
 
@@ -86,6 +87,7 @@ void PrintText(const std::vector<Article>& articles) {
 Subcommand RegisterExtract(CLI::App& root, const GlobalOptions& global) {
   struct Opts {
     bool json = false;
+    bool analyze = false;
     std::string format;
     std::string reference_date;
     std::string charset;
@@ -101,6 +103,7 @@ Subcommand RegisterExtract(CLI::App& root, const GlobalOptions& global) {
                     "Reference time for relative dates, ISO 8601 (default: the source's own date, else file time)");
   s.app->add_option("--charset", opts->charset, "Input charset, e.g. windows-1256 (default: declared, else detect)");
   s.app->add_option("--field", opts->fields, "JSON field mapping ARTICLE_FIELD=INPUT_FIELD, e.g. body=content (repeatable)");
+  s.app->add_flag("--analyze", opts->analyze, "Add entities and quotations to each article (src/entities)");
   s.app->add_option("inputs", opts->inputs, "Files (gzip and zip read directly), or - for stdin")->required();
   s.run = [opts] {
     ExtractOptions options;
@@ -127,6 +130,8 @@ Subcommand RegisterExtract(CLI::App& root, const GlobalOptions& global) {
     bool failed = false;
     for (const std::string& path : opts->inputs) {
       ExtractOutput out = path == "-" ? ExtractStdin(options) : ExtractFile(path, options);
+      if (opts->analyze)
+        for (Article& a : out.articles) entities::AnalyzeArticle(&a);
       for (const InputError& e : out.errors) {
         failed = true;
         std::fprintf(stderr, "malaf extract: %s: %s\n", e.path.c_str(), e.status.message().c_str());

@@ -36,6 +36,7 @@ struct Candidate {
   size_t start = 0, end = 0;
   int gaz = -1;
   std::string role;
+  std::string role_words;  // words that describe the person without being a role ("نظيره التونسي")
   int role_first = -1;
   Source source = Source::kGazetteer;
   bool weak = false;  // one word after a speech verb: kept only when coreference confirms it
@@ -232,10 +233,16 @@ class Finder {
     if (Given(i)) return false;
     static const std::string kYa = "\u064A", kTa = "\u062A", kNun = "\u0646", kSin = "\u0633";
     for (const auto& f : w_[i].forms) {
+      // Only و، ف and ل (ليفعل) go before a verb; ك and ب start nouns and names (كنياتا).
+      if (f.skip > 0 && !(f.conj && f.skip == 2)) {
+        std::string_view t = w_[i].text;
+        if (f.skip < 2 || f.skip > t.size() || t.substr(f.skip - 2, 2) != "\u0644") continue;
+      }
       std::string_view k = f.key;
       if (Letters(k) < 4) continue;
       auto starts = [&](const std::string& p) { return k.substr(0, p.size()) == p; };
-      if (starts(kYa) || starts(kTa) || starts(kNun) || starts(kSin + kYa) || starts(kSin + kTa)) return true;
+      if (starts(kYa) || starts(kTa) || starts(kNun)) return true;
+      if (Letters(k) >= 5 && (starts(kSin + kYa) || starts(kSin + kTa))) return true;  // سيفعل، ستفعل (not سيدي)
       if (Letters(k) >= 5 && starts("\u0627\u0633\u062A")) return true;  // استفعل، استفعال
     }
     return false;
@@ -335,7 +342,7 @@ bool Finder::NameStartOK(int i, bool allow_definite) const {
   if (Verbish(i)) return false;
   // A possessive pronoun ending (معاليه، هاتفه) marks a common noun.
   std::string_view t = w_[i].text;
-  if (Letters(t) >= 4 && t.substr(t.size() - 2) == "\u0647") return false;
+  if (Letters(t) >= 4 && t.substr(t.size() - 2) == "\u0647" && t.substr(t.size() - 4, 2) != "\u064A") return false;
 
   if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
   WordClass c = ClassOfConj(i);
@@ -363,7 +370,13 @@ int Finder::ParseName(int k) const {
   bool family = false;          // a definite word or a connector has been seen
   bool after_connector = false;
   for (int j = k; j < n_ && j - k < kMaxNameWords; ++j) {
-    if (j > k && !NameContOK(j)) break;
+    if (j > k && !NameContOK(j)) {
+      // Surnames that are also titles (الخطيب، الشيخ، القاضي) end a name
+      // when nothing of a role follows them ("أحمد الخطيب:").
+      bool ends = j + 1 >= n_ || Breaks(j + 1) || NotName(j + 1) || VerbOf(j + 1) != nullptr;
+      if (ClassOfConj(j) == WordClass::kTitle && IsDefinite(w_[j].key) && !Breaks(j) && ends && !family) last = j;
+      break;
+    }
     if (j - k >= 2 && Prefixed(j)) break;  // "جون هاوسر بمسدس"
     WordClass c = lex_.ClassOf(w_[j].key);
     bool connector = c == WordClass::kConnector || c == WordClass::kParticle;
@@ -371,6 +384,9 @@ int Finder::ParseName(int k) const {
     // "خالد الضاهر انتقادات": after a family name (definite, or a nasab with
     // بن) only more of the same follows, not a common noun.
     if (j > k && family && !connector && !definite && !after_connector) break;
+    // After a long nasab ("فيصل بن خالد بن سلطان") a definite word is a
+    // family name only when it reads as one (الغامدي), not "الوفد".
+    if (definite && j - k >= 4 && !NisbaLike(j)) break;
     // A definite surname after two plain words needs those to be given
     // names ("حسن محمد سفر"), else it is a noun phrase ("انطلاق المباحثات").
     if (definite && !family && j - k >= 2 && !after_connector) {
@@ -459,7 +475,7 @@ void Finder::TitlePattern(int i) {
     text_role_at_[k] = {role, i};
     return;
   }
-  int last = counterpart || Prefixed(k) ? -1 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
+  int last = PrefixedNoun(k) ? -1 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
   if (last >= 0) {
     Candidate c;
     c.type = "person";
@@ -467,7 +483,10 @@ void Finder::TitlePattern(int i) {
     c.last = last;
     c.start = w_[k].start;
     c.end = w_[last].end;
-    c.role = role;
+    // "نظيره التونسي منجي الحامدي": the counterpart's role is the speaker's
+    // title, which the text does not repeat; keep only the modifiers' place.
+    c.role = counterpart ? "" : role;
+    if (counterpart) c.role_words = role;
     c.role_first = i;
     c.source = Source::kTitle;
     // Without the commas of apposition, a name after a role must look like
@@ -544,7 +563,7 @@ void Finder::VerbPattern(int i) {
   int k = i + 1;
   if (k >= n_ || Breaks(k) || gaz_at_[k].entry >= 0 || TitleForm(k)) return;
   bool definite = IsDefinite(w_[k].key);
-  if (Prefixed(k) || !NameStartOK(k, /*allow_definite=*/true)) return;
+  if (PrefixedNoun(k) || !NameStartOK(k, /*allow_definite=*/true)) return;
   // Adverbs in -ا (مرارا، رسميا) follow verbs; they do not start names.
   if (!Given(k) && Letters(w_[k].key) >= 4 && w_[k].key.compare(w_[k].key.size() - 2, 2, "\u0627") == 0) return;
   int last = definite ? k : ParseName(k);
@@ -783,6 +802,10 @@ void Finder::Resolve(NameFinding* out) {
     if (role.empty()) {
       auto r = text_role_at_.find(c.first);
       if (r != text_role_at_.end()) std::tie(role, role_first) = r->second;
+    }
+    if (!c.role_words.empty()) {
+      auto rk = RoleKeys(c.role_words);
+      ents[idx].role_keys.insert(ents[idx].role_keys.end(), rk.begin(), rk.end());
     }
     if (!role.empty() && ents[idx].e.type == "person" && ents[idx].e.role.empty()) {
       ents[idx].e.role = role;

@@ -1,0 +1,300 @@
+// Table tests for entity and quotation analysis: one row per pattern, with
+// the expected people (and roles), places, organisations and quotations.
+// Texts are our own, written for these tests.
+#include "entities/analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "text/name_key.h"
+#include "text/normalizer.h"
+#include "text/charset.h"
+#include "text/utf8.h"
+
+namespace malaf::entities {
+namespace {
+
+const Entity* Find(const TextAnalysis& t, const std::string& type, const std::string& name) {
+  std::string key = text::NameKeyPhrase(text::SearchKey(name));
+  for (const auto& e : t.entities) {
+    if (e.type != type) continue;
+    if (text::NameKeyPhrase(text::SearchKey(e.name)) == key) return &e;
+    for (const auto& s : e.surfaces)
+      if (text::NameKeyPhrase(text::SearchKey(s)) == key) return &e;
+  }
+  return nullptr;
+}
+
+std::string Dump(const TextAnalysis& t) {
+  std::string out;
+  for (const auto& e : t.entities) {
+    out += e.type + ":" + e.name;
+    for (const auto& s : e.surfaces) out += "|" + s;
+    if (!e.role.empty()) out += " (" + e.role + ")";
+    out += "; ";
+  }
+  for (const auto& q : t.quotes) out += "quote[" + q.speaker + "]:" + q.quote + "; ";
+  return out;
+}
+
+struct PersonCase {
+  const char* pattern;
+  const char* text;
+  const char* person;  // expected person (any spelling)
+  const char* role;    // expected role, "" for any
+};
+
+TEST(EntityPatternsTest, PeopleNobodyListed) {
+  const PersonCase cases[] = {
+      {"title, comma, name", "وقال وزير الزراعة الموريتاني، سيدي ولد التاه، إن الموسم جيد.", "سيدي ولد التاه",
+       "وزير الزراعة الموريتاني"},
+      {"title then name", "أعلن المتحدث باسم وزارة الصحة الدكتور خالد المرغلاني عن خطة جديدة.", "خالد المرغلاني", ""},
+      {"nisba role", "التقى الرئيس الكيني أوهورو كنياتا بالوفد.", "أوهورو كنياتا", "الرئيس الكيني"},
+      {"given name and surname", "شارك فهد العتيبي في الندوة أمس.", "فهد العتيبي", ""},
+      {"nasab with بن", "استقبل الأمير فيصل بن خالد بن سلطان الوفد.", "فيصل بن خالد بن سلطان", ""},
+      {"name then role", "وقال عبدالله الشيخي المتحدث الرسمي للنادي إن الخطاب طبيعي.", "عبدالله الشيخي",
+       "المتحدث الرسمي للنادي"},
+      {"construct title", "وأكد شيخ التمور بالأحساء عبدالحميد الحليبي أن الإنتاج زاد.", "عبدالحميد الحليبي", ""},
+      {"speech verb and given name", "وقال محمد الزهراني إن القرار صائب.", "محمد الزهراني", ""},
+      {"analyst title", "قال الكاتب والمحلل السياسي الأردني ياسر الزعاترة إن الاجتماع فاشل.", "ياسر الزعاترة", ""},
+  };
+  for (const auto& c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
+    const Entity* e = Find(t, "person", c.person);
+    ASSERT_NE(e, nullptr) << c.pattern << ": " << Dump(t);
+    if (*c.role) EXPECT_EQ(e->role, c.role) << c.pattern;
+  }
+}
+
+TEST(EntityPatternsTest, NotPeople) {
+  // Phrases that look like names after titles or verbs but are not.
+  const char* cases[] = {
+      "وقال مسؤول أمريكي إن المحادثات مستمرة.",
+      "عقد الوزير مؤتمر صحفي مشترك مع نظيره.",
+      "أكد قيام الجامعة بتوزيع المنح على الطلاب.",
+      "ونقلت الوكالة عن مصادر مطلعة قولها إن الاجتماع تأجل.",
+      "وأشار الرئيس إلى أن الوضع مستقر.",
+  };
+  for (const char* c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
+    for (const auto& e : t.entities) EXPECT_NE(e.type, "person") << c << ": " << Dump(t);
+  }
+}
+
+TEST(EntityPatternsTest, GazetteerPlacesAndOrganisations) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "ناقش مجلس الأمن الدولي في نيويورك هجمات تنظيم داعش في سوريا، فيما دعت الجامعة العربية وحلف الناتو "
+      "إلى الهدنة، بحسب وكالة فرانس برس."));
+  EXPECT_NE(Find(t, "organization", "مجلس الأمن الدولي"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "organization", "تنظيم الدولة الإسلامية"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "organization", "جامعة الدول العربية"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "organization", "حلف شمال الأطلسي"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "organization", "فرانس برس"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "place", "نيويورك"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "place", "سوريا"), nullptr) << Dump(t);
+}
+
+TEST(EntityPatternsTest, HeadWordsFindUnlistedPlacesAndOrganisations) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "زار الوفد بلدة مارع ثم مستشفى الملك فهد التخصصي، وقالت صحيفة \"الأنباء\" إن الزيارة ناجحة."));
+  EXPECT_NE(Find(t, "place", "مارع"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "organization", "مستشفى الملك فهد التخصصي"), nullptr) << Dump(t);
+  EXPECT_EQ(Find(t, "person", "الملك فهد"), nullptr) << "a person inside an institution's name: " << Dump(t);
+  EXPECT_NE(Find(t, "organization", "الأنباء"), nullptr) << Dump(t);
+}
+
+TEST(EntityVariantsTest, SpellingsMergeIntoOneEntity) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "التقى جون كيري نظيره سيرغي لافروف. وقال كيرى إن سيرجي لافروف متفائل، وأضاف لافروف أن "
+      "ستافان دو ميستورا سيحضر. ورحب ستيفان دي ميستورا بالاتفاق، وقال دي ميستورا إنه مهم."));
+  auto count = [&](const std::string& name) {
+    int n = 0;
+    std::string key = text::NameKeyPhrase(text::SearchKey(name));
+    for (const auto& e : t.entities)
+      for (const auto& s : e.surfaces)
+        if (text::NameKeyPhrase(text::SearchKey(s)) == key) {
+          ++n;
+          break;
+        }
+    return n;
+  };
+  const Entity* kerry = Find(t, "person", "جون كيري");
+  ASSERT_NE(kerry, nullptr) << Dump(t);
+  EXPECT_NE(std::find(kerry->surfaces.begin(), kerry->surfaces.end(), "كيرى"), kerry->surfaces.end()) << Dump(t);
+  const Entity* lavrov = Find(t, "person", "سيرغي لافروف");
+  ASSERT_NE(lavrov, nullptr);
+  EXPECT_GE(lavrov->surfaces.size(), 2u) << Dump(t);
+  EXPECT_EQ(count("لافروف"), 1) << "one entity for every Lavrov spelling: " << Dump(t);
+  EXPECT_EQ(count("دي ميستورا"), 1) << Dump(t);
+  int people = 0;
+  for (const auto& e : t.entities) people += e.type == "person";
+  EXPECT_EQ(people, 3) << Dump(t);
+}
+
+TEST(EntityVariantsTest, ArmedGroupNamesMerge) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay("هاجم تنظيم الدولة المدينة، ثم انسحب مقاتلو داعش منها."));
+  int orgs = 0;
+  for (const auto& e : t.entities) orgs += e.type == "organization";
+  EXPECT_EQ(orgs, 1) << Dump(t);
+}
+
+TEST(EntityCoreferenceTest, RoleMentionResolvesToThePerson) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "اجتمع وزير الخارجية الإيطالي باولو جنتيلوني مع نظيره التونسي منجي الحامدي. وقال الوزير الإيطالي: "
+      "\"نحن ندعم تونس في حربها على الإرهاب\". ورد نظيره التونسي: \"نشكر إيطاليا على هذا الدعم الكبير\"."));
+  ASSERT_EQ(t.quotes.size(), 2u) << Dump(t);
+  EXPECT_EQ(text::NameKeyPhrase(t.quotes[0].speaker), text::NameKeyPhrase("باولو جنتيلوني")) << Dump(t);
+  EXPECT_EQ(t.quotes[0].speaker_surface, "الوزير الإيطالي");
+  EXPECT_EQ(text::NameKeyPhrase(t.quotes[1].speaker), text::NameKeyPhrase("منجي الحامدي")) << Dump(t);
+}
+
+TEST(EntityCoreferenceTest, SurnameAloneIsTheFullPerson) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "قال المدرب البرتغالي جوزيه غوميز إن الفريق جاهز. وأضاف غوميز أن الجمهور سيحضر."));
+  const Entity* e = Find(t, "person", "جوزيه غوميز");
+  ASSERT_NE(e, nullptr) << Dump(t);
+  EXPECT_EQ(e->mentions.size(), 2u) << Dump(t);
+}
+
+struct QuoteCase {
+  const char* form;
+  const char* text;
+  const char* speaker;  // expected speaker name (any spelling), "" for none
+  const char* quote;    // words the quotation must contain
+};
+
+TEST(QuotationTest, FormsAndSpeakers) {
+  const QuoteCase cases[] = {
+      {"guillemets, verb before", "وقال وزير المالية محمد الجدعان: «الميزانية ستحقق فائضا هذا العام».", "محمد الجدعان",
+       "الميزانية ستحقق فائضا"},
+      {"curly quotes", "وأكد فهد الشهري أن “المشروع سيكتمل قبل نهاية العام الحالي”.", "فهد الشهري",
+       "المشروع سيكتمل قبل"},
+      {"reversed curly quotes", "وقال سعد الحربي ”نحن مستعدون لكل الاحتمالات المقبلة“.", "سعد الحربي",
+       "نحن مستعدون لكل"},
+      {"straight quotes", "وأضاف ماجد العنزي \"لن نتراجع عن هذا القرار أبدا\".", "ماجد العنزي", "لن نتراجع عن"},
+      {"low-high quotes", "وقال ماجد العنزي „سنواصل العمل حتى تحقيق الأهداف“.", "ماجد العنزي", "سنواصل العمل حتى"},
+      {"verb after the quote", "«الاتفاق خطوة مهمة نحو السلام»، قال خالد اليمني للصحفيين.", "خالد اليمني",
+       "الاتفاق خطوة مهمة"},
+      {"interrupted quote", "وقال نايف الرشيد \"الوضع صعب جدا في المنطقة\"، مضيفا \"لكننا سنتجاوزه بالتعاون مع الجميع\".",
+       "نايف الرشيد", "لكننا سنتجاوزه بالتعاون"},
+      {"pronoun subject", "التقى محمد العيسى بالوفد. وأوضح: «اللقاء تناول قضايا كثيرة ومهمة».", "محمد العيسى",
+       "اللقاء تناول قضايا"},
+      {"نقلت عن X قوله", "ونقلت الصحيفة عن سلمان الدوسري قوله \"إن الخطة جاهزة للتنفيذ الآن\".", "سلمان الدوسري",
+       "الخطة جاهزة للتنفيذ"},
+      {"headline form", "عبدالله الربيعة: المساعدات وصلت إلى جميع المحافظات اليمنية", "عبدالله الربيعة",
+       "المساعدات وصلت إلى"},
+      {"multi-sentence quote", "وقال أحمد الخطيب: «العمل مستمر. وسنعلن النتائج قريبا. والجميع ملتزم»", "أحمد الخطيب",
+       "وسنعلن النتائج قريبا"},
+      {"feminine verb", "وقالت سارة الغامدي إن \"المبادرة تستهدف الشباب في كل المناطق\".", "سارة الغامدي",
+       "المبادرة تستهدف الشباب"},
+  };
+  for (const auto& c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
+    const Quote* found = nullptr;
+    for (const auto& q : t.quotes)
+      if (text::SearchKey(q.quote).find(text::SearchKey(c.quote)) != std::string::npos) found = &q;
+    ASSERT_NE(found, nullptr) << c.form << ": " << Dump(t);
+    EXPECT_EQ(text::NameKeyPhrase(text::SearchKey(found->speaker)), text::NameKeyPhrase(text::SearchKey(c.speaker)))
+        << c.form << ": " << Dump(t);
+  }
+}
+
+TEST(QuotationTest, ScareQuotesAreNotQuotations) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "وقال الوزير إن تنظيم \"داعش\" يشكل خطرا، وإن الاتفاق حقق \"وضوحا\" في عملية «درع الفرات»."));
+  EXPECT_TRUE(t.quotes.empty()) << Dump(t);
+}
+
+TEST(QuotationTest, QuoteOffsetsSliceTheBody) {
+  std::string body = text::NormalizeDisplay("وقال الرئيس اللبناني ميشال عون: «لن نقبل بأي تدخل في شؤوننا الداخلية».");
+  TextAnalysis t = AnalyzeText(body);
+  ASSERT_EQ(t.quotes.size(), 1u) << Dump(t);
+  const Quote& q = t.quotes[0];
+  EXPECT_EQ(body.substr(q.start, q.end - q.start), q.quote);
+  EXPECT_EQ(q.verb, "قال");
+}
+
+// Every mention's offsets slice the body to one of the entity's surfaces,
+// on character boundaries, for texts with clitics, punctuation and noise.
+TEST(EntityOffsetsTest, MentionsSliceTheBodyToTheirSurface) {
+  const char* texts[] = {
+      "وقال وزير الخارجية الأميركي جون كيري إن \"روسيا والولايات المتحدة\" اتفقتا، ولكيري رأي آخر في للأمم المتحدة.",
+      "بـ12 صاروخا هاجم «داعش» مدينة حلب؛ وقال لافروف: «سنرد». ولسوريا وللعراق حق الدفاع.",
+      "الرئيس التركي، رجب طيب أردوغان، زار بالرياض والتقى بالأمير محمد بن سلمان.",
+  };
+  for (const char* raw : texts) {
+    std::string body = text::NormalizeDisplay(raw);
+    TextAnalysis t = AnalyzeText(body);
+    ASSERT_FALSE(t.entities.empty()) << raw;
+    for (const auto& e : t.entities) {
+      for (const auto& m : e.mentions) {
+        ASSERT_LE(m.end, body.size());
+        ASSERT_LT(m.start, m.end);
+        std::string s = body.substr(m.start, m.end - m.start);
+        EXPECT_TRUE(text::IsValidUtf8(s)) << s;
+        EXPECT_NE(std::find(e.surfaces.begin(), e.surfaces.end(), s), e.surfaces.end()) << e.name << " / " << s;
+      }
+    }
+  }
+}
+
+// Hostile input: random Arabic words, quote marks and punctuation never crash
+// the analysis, and offsets stay inside the body on character boundaries.
+TEST(EntityRobustnessTest, RandomTextsKeepInvariants) {
+  const char* pieces[] = {"قال", "وقال", "الرئيس", "وزير", "الخارجية", "الروسي", "،", ".", "«", "»", "\"", "“",
+                          "”", "محمد", "بن", "آل", "لافروف", "كيري", "ل", "ب", "بال", "الـ", "12", "دي", "نظيره",
+                          ":", "مضيفا", "عن", "قوله", "\n\n", "مدينة", "وزارة", "أن", "إن", "سلمان", "ة", "ى"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 300; ++round) {
+    std::string raw;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) {
+      raw += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+      if (rng() % 3) raw += ' ';
+    }
+    std::string body = text::NormalizeDisplay(raw);
+    TextAnalysis t = AnalyzeText(body);
+    for (const auto& e : t.entities)
+      for (const auto& m : e.mentions) {
+        ASSERT_LE(m.end, body.size()) << raw;
+        EXPECT_TRUE(text::IsValidUtf8(body.substr(m.start, m.end - m.start))) << raw;
+      }
+    for (const auto& q : t.quotes) {
+      ASSERT_LE(q.end, body.size()) << raw;
+      EXPECT_EQ(body.substr(q.start, q.end - q.start), q.quote) << raw;
+    }
+  }
+}
+
+TEST(EntityRobustnessTest, LongBodiesAreCut) {
+  AnalysisOptions o;
+  o.max_body_bytes = 1000;
+  std::string body;
+  while (body.size() < 5000) body += "وقال جون كيري إن الاتفاق قريب. ";
+  TextAnalysis t = AnalyzeText(body, o);
+  for (const auto& e : t.entities)
+    for (const auto& m : e.mentions) EXPECT_LE(m.end, 1000u);
+}
+
+TEST(AnalyzeArticleTest, FillsArticleAndMarksItAnalyzed) {
+  Article a;
+  a.id = "0123456789abcdef";
+  a.body = text::NormalizeDisplay("وقال وزير الخارجية السعودي عادل الجبير: «المملكة تدعم الحل السياسي في اليمن».");
+  AnalyzeArticle(&a);
+  EXPECT_TRUE(a.analyzed);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].article, a.id);
+  EXPECT_EQ(a.quotes[0].speaker, "عادل الجبير");
+  const Entity* e = nullptr;
+  for (const auto& x : a.entities)
+    if (x.name == "عادل الجبير") e = &x;
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->role, "وزير الخارجية السعودي");
+}
+
+}  // namespace
+}  // namespace malaf::entities
