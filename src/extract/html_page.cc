@@ -7,20 +7,20 @@
 //    its ancestors (comment/share/related/footer... weak negative,
 //    article/content/body... weak positive).
 // 3. Weigh each block: sentence-like text with few links counts for its
-//    words, link lists and fragments count against. The element whose
+//    words, link lists, fragments and teaser cards (a small list item or
+//    <article> with a linked headline) count against. The element whose
 //    subtree has the largest total weight is the article container (a tree
 //    version of maximum-subsequence segmentation).
 // 4. Inside the container keep, in order, every block that is not
 //    furniture: link lists, blocks under comment/share/related hints,
-//    captions, text in another script, "Published On" lines, see-also
-//    headlines and widget labels are dropped; a tail header ("Comments",
-//    "الأكثر قراءة") after the text ends the article.
+//    teaser cards, captions, text in another script, "Published On" lines,
+//    see-also headlines, photo credits, site notices and widget labels are
+//    dropped; a tail header ("Comments", "الأكثر قراءة") ends the article
+//    unless a run of clean paragraphs follows it.
+// All signals are general (shape, links, punctuation, script, class words,
+// phrase tables in data/furniture.tsv); nothing recognises a particular site.
 #include <algorithm>
 #include <cctype>
-#ifdef MALAF_PAGE_DEBUG
-#include <cstdio>
-#include <cstdlib>
-#endif
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -220,7 +220,6 @@ class BlockCollector {
         block_of[f.node] = block_of[p];
       }
       if (n.tag == Tag::kText) {
-        current_block_ = block_of[f.node];
         Append(n.text, in_link[f.node] != 0);
         cur_caption_ = in_caption[f.node];
         cur_card_ = card[f.node];
@@ -301,7 +300,6 @@ class BlockCollector {
   std::vector<uint32_t> kids_;
   std::string buf_;
   size_t bytes_ = 0, link_bytes_ = 0;
-  uint32_t current_block_ = 0;
   int cur_caption_ = 0;
   uint32_t cur_card_ = 0;
 };
@@ -627,12 +625,6 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
     }
   }
   uint32_t best_end = SubtreeEnd(tree, best);
-#ifdef MALAF_PAGE_DEBUG  // a developer's view of the container choice; never built by default
-  if (getenv("PAGEDBG")) {
-    fprintf(stderr, "best=%u tag=%d score=%.1f class=%s\n", best, (int)tree.nodes[best].tag, best_score, std::string(tree.Get(best, Attr::kClass)).c_str());
-    for (const Block& b : blocks) fprintf(stderr, "%s w=%.1f el=%u tag=%d hint=%d ld=%.2f words=%zu cap=%d | %.80s\n", (b.element >= best && b.element <= best_end) ? "IN " : "   ", b.weight, b.element, (int)b.tag, b.hint, LinkDensity(b), b.shape.words, b.caption, b.text.c_str());
-  }
-#endif
 
   // Inside the container, every hint between a block and the container counts.
   for (Block& b : blocks) {
