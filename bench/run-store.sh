@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The store of record on SaudiNewsNet (9 zips, 16k articles):
-#  1. whole `malaf ingest` (extraction + storing): articles/s and peak memory,
-#     next to `malaf extract` alone on the same files (the extraction share);
+#  1. `malaf ingest` storing only (--no-derived) and with derived data:
+#     articles/s and peak memory, next to `malaf extract` alone on the same
+#     files (the extraction share);
 #  2. the store alone (bench/store_bench) against Python's sqlite3 writing the
 #     same rows into tables of the same shape (bench/store_peer.py).
 # Usage: bench/run-store.sh BUILD_DIR     Writes bench/results/store.md.
@@ -22,18 +23,24 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 RUNS=${RUNS:-3}
 
-# 1. Whole ingest, fresh archive each run; extract alone for comparison.
+# 1. Whole ingest, fresh archive each run: storing only (--no-derived), the
+#    same on one extraction thread, storing again (nothing new), and the full
+#    ingest with derived data (entities, search index, stories); extract alone
+#    for comparison.
 : > "$WORK/ingest.tsv"
+timed() {  # NAME COMMAND...
+  local name=$1; shift
+  /usr/bin/time -f "%e\t%U\t%M" -o "$WORK/t" "$@" > "$WORK/out.$name"
+  printf "%s\t%s\n" "$name" "$(cat "$WORK/t")" >> "$WORK/ingest.tsv"
+}
 for r in $(seq "$RUNS"); do
-  rm -rf "$WORK/archive"
-  /usr/bin/time -f "%e\t%U\t%M" -o "$WORK/t" "$MALAF" --archive "$WORK/archive" ingest "${ZIPS[@]}" > "$WORK/summary"
-  printf "ingest\t%s\n" "$(cat "$WORK/t")" >> "$WORK/ingest.tsv"
-  /usr/bin/time -f "%e\t%U\t%M" -o "$WORK/t" "$MALAF" --archive "$WORK/archive" ingest "${ZIPS[@]}" > /dev/null
-  printf "reingest\t%s\n" "$(cat "$WORK/t")" >> "$WORK/ingest.tsv"
-  /usr/bin/time -f "%e\t%U\t%M" -o "$WORK/t" "$MALAF" --archive "$WORK/archive" ingest --jobs 1 "${ZIPS[@]}" > /dev/null
-  printf "reingest1\t%s\n" "$(cat "$WORK/t")" >> "$WORK/ingest.tsv"
-  /usr/bin/time -f "%e\t%U\t%M" -o "$WORK/t" sh -c 'for z; do "$0" extract --json "$z" > /dev/null; done' "$MALAF" "${ZIPS[@]}"
-  printf "extract\t%s\n" "$(cat "$WORK/t")" >> "$WORK/ingest.tsv"
+  rm -rf "$WORK/archive" "$WORK/archive1" "$WORK/full"
+  timed store "$MALAF" --archive "$WORK/archive" ingest --no-derived "${ZIPS[@]}"
+  cp "$WORK/out.store" "$WORK/summary"
+  timed store1 "$MALAF" --archive "$WORK/archive1" ingest --no-derived --jobs 1 "${ZIPS[@]}"
+  timed restore "$MALAF" --archive "$WORK/archive" ingest --no-derived "${ZIPS[@]}"
+  timed full "$MALAF" --archive "$WORK/full" ingest "${ZIPS[@]}"
+  timed extract sh -c 'for z; do "$0" extract --json "$z" > /dev/null; done' "$MALAF" "${ZIPS[@]}"
 done
 SUMMARY=$(cat "$WORK/summary")
 DBSIZE=$(du -k "$WORK/archive/malaf.sqlite" | cut -f1)
@@ -69,13 +76,16 @@ L = []
 L.append("## Store: ingest speed and the store of record\n")
 L.append(f"Measured {datetime.date.today()} with `bench/run-store.sh BUILD_DIR` on SaudiNewsNet "
          f"(the 9 zips of ../shared/corpus/saudinewsnet) on {cores} cores, load average {load} at the end; "
-         f"medians of {len(ing['ingest'])} run(s). Wall times grow with the machine's load; CPU time much less.\n")
+         f"medians of {len(ing['store'])} run(s). Wall times grow with the machine's load; CPU time much less.\n")
 L.append(f"Ingest: `{summary.strip()}`; archive file {int(dbsize)/1024:.0f} MB.\n")
 L.append("| command | wall s | CPU s (user) | articles/s (wall) | peak RSS MB |")
 L.append("|---|---|---|---|---|")
-names = {"ingest": "`malaf ingest` (fresh archive)", "reingest": "`malaf ingest` again (nothing new)",
-         "reingest1": "`malaf ingest --jobs 1` again", "extract": "`malaf extract --json` alone, per zip"}
-for k in ["ingest", "reingest", "reingest1", "extract"]:
+names = {"store": "`malaf ingest --no-derived` (extract + store, new archive)",
+         "store1": "`malaf ingest --no-derived --jobs 1` (one extraction thread)",
+         "restore": "`malaf ingest --no-derived` again (nothing new)",
+         "full": "`malaf ingest` (+ entities, search index, stories)",
+         "extract": "`malaf extract --json` alone, per zip"}
+for k in ["store", "store1", "restore", "full", "extract"]:
     w = med([r[0] for r in ing[k]]); u = med([r[1] for r in ing[k]]); m = max(r[2] for r in ing[k])
     L.append(f"| {names[k]} | {w:.2f} | {u:.2f} | {n / w:,.0f} | {m / 1024:.0f} |")
 L.append("")

@@ -1,5 +1,5 @@
 // malaf ingest [--json] [--format F] [--reference-date D] [--field k=v]...
-//              [--charset C] [--jobs N] PATH...
+//              [--charset C] [--jobs N] [--no-derived] PATH...
 // Extracts every file (directories recursively, hidden files skipped, "-"
 // for stdin) and stores the articles with their provenance, one transaction
 // per file: a bad input is reported and the others go on, and nothing stored
@@ -34,7 +34,7 @@ namespace {
 
 // THE place where ingest hands over to derived data (search index,
 // duplicates and stories, entities and quotations). Called once after every
-// input is stored, when anything was added or changed. Owners of derived
+// input is stored (not with --no-derived). Owners of derived
 // data fill this in; a failure is reported and makes ingest exit 1, but the
 // stored articles stay (derived data can always be rebuilt from the store).
 Status UpdateDerivedData(const std::string& archive_dir) {
@@ -134,6 +134,7 @@ Subcommand RegisterIngest(CLI::App& root, const GlobalOptions& global) {
     std::string charset;
     std::vector<std::string> paths;
     size_t jobs = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    bool no_derived = false;
   };
   auto opts = std::make_shared<Opts>();
   Subcommand s;
@@ -147,6 +148,9 @@ Subcommand RegisterIngest(CLI::App& root, const GlobalOptions& global) {
   s.app->add_option("--charset", opts->charset, "Input charset (default: detect)");
   s.app->add_option("--jobs", opts->jobs, "Files extracted in parallel (default: one per core, at most 8)")
       ->check(CLI::Range(1, 64));
+  s.app->add_flag("--no-derived", opts->no_derived,
+                  "Only store: leave the search index, entities and stories to the next ingest or to the "
+                  "commands that read them (faster bulk loads in several steps)");
   s.app->add_option("paths", opts->paths, "Files or directories, or - for stdin")->required();
   s.run = [opts, &global] {
     ExtractOptions eo;
@@ -233,7 +237,9 @@ Subcommand RegisterIngest(CLI::App& root, const GlobalOptions& global) {
     }
     progress.Finish();
 
-    if (t.added + t.merged > 0) {
+    // Always (unless told not to): it is incremental, and catches up after
+    // earlier --no-derived runs even when this one added nothing.
+    if (!opts->no_derived) {
       Status st = UpdateDerivedData(global.archive);
       if (!st.ok()) errors.push_back({global.archive, st.WithContext("updating derived data")});
     }

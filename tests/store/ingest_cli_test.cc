@@ -147,6 +147,15 @@ TEST_F(IngestCliTest, UsageErrors) {
   EXPECT_FALSE(std::filesystem::exists(archive_));  // nothing was created
 }
 
+TEST_F(IngestCliTest, NoDerivedOnlyStoresAndTheNextIngestCatchesUp) {
+  json r = Ingest("--no-derived " + tmp_ / "in", 0);
+  EXPECT_EQ(r["summary"]["new"], 3);
+  EXPECT_FALSE(std::filesystem::exists(archive_ + "/index"));
+  json again = Ingest(tmp_ / "in", 0);  // adds nothing, still brings derived data up to date
+  EXPECT_EQ(again["summary"]["new"], 0);
+  EXPECT_TRUE(std::filesystem::exists(archive_ + "/index"));
+}
+
 TEST_F(IngestCliTest, UnwritableArchiveIsAnIOError) {
   std::string file = tmp_.Write("plain-file", "x");
   auto r = RunMalaf("--archive " + file + "/archive ingest --json " + tmp_ / "in");
