@@ -74,7 +74,18 @@ std::u32string ApplyStages(const std::u32string& seq, const NormalizerOptions& o
   return cur;
 }
 
+// True when some enabled stage changes `c` (most code points: none does).
+bool AnyStageChanges(char32_t c, const NormalizerOptions& o, std::u32string* scratch) {
+  size_t n = 0;
+  const internal::StageDef* stages = internal::StageDefs(&n);
+  for (size_t s = 0; s < n; ++s)
+    if (o.*(stages[s].info.option) && stages[s].map(c, scratch)) return true;
+  return false;
+}
+
 std::u32string MapThroughStages(char32_t c, const NormalizerOptions& o) {
+  std::u32string scratch;
+  if (!AnyStageChanges(c, o, &scratch)) return std::u32string(1, c);
   std::u32string seq = ApplyStages(std::u32string(1, c), o);
   for (int round = 0; round < 4; ++round) {
     std::u32string again = ApplyStages(seq, o);
@@ -93,12 +104,14 @@ const NormalizerTable* BuildTable(const NormalizerOptions& o) {
   t->pages[0].fill(0);
   t->pool.push_back('\0');  // offsets start at 1 so that entry 0 means "keep"
   std::string bytes;
+  std::u32string scratch;
   for (char32_t page = 0; page < 512; ++page) {
     std::array<uint32_t, 128> entries{};
     bool any = false;
     for (char32_t k = 0; k < 128; ++k) {
       char32_t c = page * 128 + k;
       if (c >= 0xD800 && c <= 0xDFFF) continue;  // never decoded from valid UTF-8
+      if (!AnyStageChanges(c, o, &scratch)) continue;
       std::u32string m = MapThroughStages(c, o);
       if (m.size() == 1 && m[0] == c) continue;
       any = true;
