@@ -387,7 +387,9 @@ std::vector<std::string_view> SplitCredits(std::string_view s) {
   for (const Tok& t : toks) {
     bool cut = t.kind == TokKind::kNewline ||
                (t.kind == TokKind::kPunct && (t.key == "+" || t.key == "," || t.key == "/" || t.key == "|" ||
-                                              t.key == "-" || t.key == "&")) ||
+                                              t.key == "-" || t.key == "&" || t.key == "\xc2\xab" ||
+                                              t.key == "\xc2\xbb" || t.key == "\"" || t.key == "\xe2\x80\x9c" ||
+                                              t.key == "\xe2\x80\x9d" || t.key == "(" || t.key == ")")) ||
                (t.kind == TokKind::kWord && t.key == "\xd9\x88");  // a lone "و"
     if (cut) { flush(); continue; }
     if (begin == std::string_view::npos) begin = t.start;
@@ -420,6 +422,45 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   size_t words = 0;
   size_t sep = std::string_view::npos, sep_end = 0;
   int paren = 0;
+  auto is_quote = [](const Tok& t) {
+    return t.kind == TokKind::kPunct &&
+           (t.key == "\xc2\xab" || t.key == "\xc2\xbb" || t.key == "\"" || t.key == "\xe2\x80\x9c" ||
+            t.key == "\xe2\x80\x9d" || t.key == "'");  // « » " “ ” '
+  };
+  // Extends the dateline over "X- Y- Z:" / "X - A، B، C:" / "X - «Y» -"
+  // while the next segment is short and every comma-separated part of it
+  // is known; the last one before ':' may be a place the gazetteer lacks
+  // ("سبق- القنفذة:", "رويترز- لونبورج (ألمانيا):") or a reporter.
+  auto extend = [&](size_t j) {
+    for (int more = 0; more < 3; ++more) {
+      size_t k = j, w2 = 0;
+      while (k < toks.size() && w2 <= 8 &&
+             (IsWordTok(toks[k]) || toks[k].key == "," || toks[k].key == "." || toks[k].key == "(" ||
+              toks[k].key == ")" || is_quote(toks[k]))) {
+        if (IsWordTok(toks[k])) ++w2;
+        ++k;
+      }
+      if (w2 == 0 || w2 > 8 || k >= toks.size() || !(toks[k].key == "-" || toks[k].key == ":")) break;
+      if (toks[k].key == "-" && !(k + 1 == toks.size() || toks[k + 1].space_before || toks[k].space_before)) break;
+      std::string_view seg = head.substr(toks[j].start, toks[k - 1].end - toks[j].start);
+      bool known = true;
+      for (std::string_view part : SplitCredits(seg)) {
+        if (!(IsAgencyName(part) || IsGenericAgencies(fold::FoldKey(part)) || LookupPlace(part).has_value() ||
+              LookupOutlet(part).has_value()))
+          known = false;
+      }
+      if (!known && !(toks[k].key == ":" && w2 <= 3)) break;
+      size_t q = k;
+      while (q < toks.size() && (toks[q].key == "-" || toks[q].key == ":")) ++q;
+      sep = toks[k].start;
+      sep_end = q < toks.size() ? toks[q].start : head.size();
+      j = q;
+    }
+  };
+  auto known_text = [&](std::string_view s) {
+    s = Trim(s);
+    return !s.empty() && (IsAgencyName(s) || LookupPlace(s).has_value() || LookupOutlet(s).has_value());
+  };
   for (size_t i = 0; i < toks.size(); ++i) {
     const Tok& t = toks[i];
     if (t.start > 200) break;
@@ -430,20 +471,22 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
     if (t.key == "(") { ++paren; continue; }
     if (t.key == ")") {
       --paren;
-      // "(أ ف ب) -", "(CNN)--", "(…)- "
+      // "(أ ف ب) -", "(CNN)--", "نيويورك (الأمم المتحدة) - رويترز:"
       size_t j = i + 1;
       if (j < toks.size() && (toks[j].key == "-" || toks[j].key == ":")) {
         while (j < toks.size() && (toks[j].key == "-" || toks[j].key == ":")) ++j;
         sep = t.end;
         sep_end = j < toks.size() ? toks[j].start : head.size();
+        extend(j);
         break;
       }
       continue;
     }
     if (paren > 0) continue;
-    if (t.key == ":" || t.key == "/" || (t.key == "-" && (toks[i].space_before || i + 1 == toks.size() ||
-                                                           toks[i + 1].space_before))) {
-      // "ــ" is tatweel (a word-internal mark), seen as an empty gap; "-" needs a space.
+    bool spaced_dash = t.key == "-" && (toks[i].space_before || i + 1 == toks.size() || toks[i + 1].space_before);
+    // "دمشق-سانا": a tight dash counts after a known place, agency or outlet.
+    bool tight_dash = t.key == "-" && !spaced_dash && known_text(head.substr(0, t.start));
+    if (t.key == ":" || t.key == "/" || spaced_dash || tight_dash) {
       // A time "15:00" is not a separator.
       if (t.key == ":" && i > 0 && toks[i - 1].kind == TokKind::kNumber && i + 1 < toks.size() &&
           toks[i + 1].kind == TokKind::kNumber && !toks[i + 1].space_before)
@@ -451,37 +494,9 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       if (words == 0) return std::nullopt;
       size_t j = i;
       while (j < toks.size() && (toks[j].key == "-" || toks[j].key == ":" || toks[j].key == "/")) ++j;
-      // "شاشة نيوز- وكالات-": a second segment ending with '-' joins.
       sep = t.start;
       sep_end = j < toks.size() ? toks[j].start : head.size();
-      // Extend over "X- Y- Z:" / "X - A، B، C:" while the next segment is
-      // short and every comma-separated part of it is known.
-      for (int more = 0; more < 3; ++more) {
-        size_t k = j, w2 = 0;
-        while (k < toks.size() && w2 <= 8 &&
-               (IsWordTok(toks[k]) || toks[k].key == "," || toks[k].key == "." || toks[k].key == "(" ||
-                toks[k].key == ")")) {
-          if (IsWordTok(toks[k])) ++w2;
-          ++k;
-        }
-        if (w2 == 0 || w2 > 8 || k >= toks.size() || !(toks[k].key == "-" || toks[k].key == ":")) break;
-        if (toks[k].key == "-" && !(k + 1 == toks.size() || toks[k + 1].space_before || toks[k].space_before)) break;
-        std::string_view seg = head.substr(toks[j].start, toks[k - 1].end - toks[j].start);
-        bool known = true;
-        for (std::string_view part : SplitCredits(seg)) {
-          if (!(IsAgencyName(part) || IsGenericAgencies(fold::FoldKey(part)) || LookupPlace(part).has_value() ||
-                LookupOutlet(part).has_value()))
-            known = false;
-        }
-        // The last segment before ':' may be a place the gazetteer lacks
-        // ("سبق- القنفذة:", "رويترز- لونبورج (ألمانيا):").
-        if (!known && !(toks[k].key == ":" && w2 <= 3)) break;
-        size_t q = k;
-        while (q < toks.size() && (toks[q].key == "-" || toks[q].key == ":")) ++q;
-        sep = toks[k].start;
-        sep_end = q < toks.size() ? toks[q].start : head.size();
-        j = q;
-      }
+      extend(j);
       break;
     }
   }
@@ -535,7 +550,8 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       bool cut = i == pt.size() ||
                  (pt[i].kind == TokKind::kPunct && (pt[i].key == "," || pt[i].key == "(" || pt[i].key == ")" ||
                                                     pt[i].key == "|" || pt[i].key == "-" || pt[i].key == "/" ||
-                                                    pt[i].key == "+" || pt[i].key == "\xd9\x80"));
+                                                    pt[i].key == "+" || pt[i].key == "\xd9\x80" ||
+                                                    pt[i].key == ":" || is_quote(pt[i])));
       if (!cut && pt[i].kind == TokKind::kWord && (pt[i].key == fold::FoldKey("و") )) cut = true;
       if (cut) {
         if (have) {
@@ -608,9 +624,11 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
       fold::FoldKey("تحرير"), fold::FoldKey("خدمة"), fold::FoldKey("محرر"), fold::FoldKey("عاجل"),
       fold::FoldKey("حصري"), fold::FoldKey("مراسل"), fold::FoldKey("مراسلون"), fold::FoldKey("فريق التحرير")};
   if (!unknown_last.empty() && kNotCity.count(fold::FoldKey(unknown_last))) unknown_last = {};
+  std::string_view reporter_last;
   if (!unknown_last.empty() && known > 0 && WordCount(unknown_last) <= 3) {
     auto place = d.city.empty() ? std::nullopt : LookupPlace(d.city);
     if (d.city.empty() || (place && place->type == "country")) d.city = std::string(unknown_last);
+    else reporter_last = unknown_last;  // "القاهرة - محمد علي:": the city is known, this is a name
   }
   if (known == 0) {
     // "(موسوعة … | اخبار العراق)- صرح": a parenthesized credit before a dash.
@@ -619,7 +637,21 @@ std::optional<Dateline> ReadDateline(std::string_view para, const DateContext& c
   if (unknown_words > 4) return std::nullopt;
   if (own_line && sep == std::string_view::npos && known == 0) return std::nullopt;
   // "فهد كاملي- سبق- جزيرة فرسان:": a name before known segments is the reporter.
-  size_t city_words = (!unknown_last.empty() && d.city == unknown_last) ? WordCount(unknown_last) : 0;
+  size_t city_words = (!unknown_last.empty() && (d.city == unknown_last || !reporter_last.empty()))
+                          ? WordCount(unknown_last)
+                          : 0;
+  // A name is not in parentheses ("نيويورك (الأمم المتحدة)") and does not
+  // open with the article ("الأمم"), as given names do not.
+  if (!reporter_last.empty() &&
+      (prefix.find("(" + std::string(reporter_last)) != std::string_view::npos ||
+       reporter_last.rfind("\xd8\xa7\xd9\x84", 0) == 0))
+    reporter_last = {};
+  if (!reporter_last.empty() && WordCount(reporter_last) >= 2) {
+    bool letters = true;
+    for (const Tok& t : fold::Tokenize(reporter_last))
+      if (t.kind != TokKind::kWord) letters = false;
+    if (letters) d.reporter = std::string(reporter_last);
+  }
   if (!unknown_first.empty() && known > 0 && unknown_words - city_words == WordCount(unknown_first)) {
     size_t w = WordCount(unknown_first);
     bool letters = true;
