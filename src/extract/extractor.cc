@@ -196,6 +196,20 @@ void FinishArticle(Article* a, std::vector<std::string> date_texts, const std::s
 
 // ---- Dossier ----
 
+// A section without a head: its first words stand for a title.
+std::string TitleFromBody(std::string_view body) {
+  constexpr size_t kWords = 12;
+  std::string_view first = body.substr(0, body.find('\n'));
+  auto words = extract_internal::SplitWords(first);
+  std::string title;
+  for (size_t i = 0; i < words.size() && i < kWords; ++i) {
+    if (!title.empty()) title.push_back(' ');
+    title.append(words[i]);
+  }
+  if (words.size() > kWords) title += "\u2026";
+  return title;
+}
+
 Status ExtractDossier(std::string_view utf8, const Fallback& fb, Sink* sink) {
   DossierOptions dopt;
   dopt.max_sections = sink->options->max_articles_per_input + 1;
@@ -210,6 +224,7 @@ Status ExtractDossier(std::string_view utf8, const Fallback& fb, Sink* sink) {
     std::vector<std::string> lines = s.lines;
     lines = CleanFurnitureLines(lines);
     for (const std::string& l : lines) AppendParagraph(l, &a.body);
+    if (a.title.empty()) a.title = TitleFromBody(a.body);
     FinishArticle(&a, {}, sink->options->reference_date, source_date, s.outlet, fb);
     if (a.outlet.empty()) a.outlet = s.outlet;
     if (!sink->Add(std::move(a))) return sink->LimitStatus();
@@ -236,6 +251,7 @@ Status ExtractFeed(std::string_view utf8, const Fallback& fb, Sink* sink) {
   else if (std::string c2 = CanonicalOutlet(feed->title); !c2.empty()) outlet = c2;
   outlet = CleanLine(outlet);
   for (FeedItem& item : feed->items) {
+    if (TrimSpace(item.title).empty() && TrimSpace(item.content).empty()) continue;
     Article a;
     a.title = CleanLine(item.title);
     a.url = item.link;
@@ -267,6 +283,7 @@ Status ExtractJson(std::string_view utf8, bool lines, const Fallback& fb, Sink* 
   jo.max_records = sink->options->max_articles_per_input + 1;
   bool over = false;
   Status st = ReadJsonRecords(utf8, lines, jo, [&](JsonRecord&& r, size_t) {
+    if (TrimSpace(r.title).empty() && TrimSpace(r.body).empty()) return true;  // no article in it
     Article a;
     a.title = CleanLine(LooksLikeHtml(r.title) ? HtmlFragmentToText(r.title) : r.title);
     a.url = std::string(TrimSpace(r.url));
@@ -340,6 +357,9 @@ void ExtractInto(const std::string& path, std::string_view bytes, const ExtractO
       return;
     }
     for (ArchiveMember& m : *members) {
+      // Resource forks and hidden files that zip tools add are no inputs.
+      std::string_view base = std::string_view(m.name).substr(m.name.rfind('/') + 1);
+      if (m.name.rfind("__MACOSX/", 0) == 0 || (!base.empty() && base[0] == '.')) continue;
       std::string member_path = m.name.empty() ? path : path + "!" + m.name;
       std::string member_bytes = std::move(m.bytes);
       m.bytes.clear();

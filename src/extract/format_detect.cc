@@ -133,7 +133,13 @@ std::string DetectFormat(std::string_view utf8) {
   std::string_view s = SkipLeadingSpace(utf8.substr(0, kSniffBytes));
   if (s.empty()) return "text";
   if (s.front() == '[') return "json";
-  if (s.front() == '{') return LooksLikeJsonLines(s) ? "jsonl" : "json";
+  if (s.front() == '{') {
+    if (LooksLikeJsonLines(s)) return "jsonl";
+    // Lines longer than the sniffed prefix: "}\n{" never occurs in one JSON
+    // document (objects in an array are separated by commas).
+    if (utf8.find("}\n{") != std::string_view::npos || utf8.find("}\r\n{") != std::string_view::npos) return "jsonl";
+    return "json";
+  }
   if (s.front() == '<') {
     std::string lower = AsciiLower(s.substr(0, 8192));
     // Find the first element name that is not a declaration, comment or

@@ -134,6 +134,7 @@ class RecordSax : public nlohmann::json_sax<json> {
   bool binary(binary_t&) override { return Value(json()); }
 
   bool key(string_t& k) override {
+    if (depth_ == 1) top_key_ = k;
     key_ = std::move(k);
     return true;
   }
@@ -221,7 +222,18 @@ class RecordSax : public nlohmann::json_sax<json> {
   // inside an array member of the top-level object.
   bool IsRecordPosition() const {
     if (depth_ == 2) return !kinds_[0];
-    if (depth_ == 3) return kinds_[0] && !kinds_[1];
+    if (depth_ == 3) return kinds_[0] && !kinds_[1] && IsRecordListKey(top_key_);
+    return false;
+  }
+  // Keys under which exports put their list of articles. Other arrays in a
+  // top-level object ("authors", "images", "tags") belong to that object,
+  // which is then itself the record.
+  static bool IsRecordListKey(std::string_view k) {
+    static constexpr std::string_view kKeys[] = {"articles", "items",   "data",    "results", "entries",
+                                                 "posts",    "news",    "records", "docs",    "documents",
+                                                 "hits",     "rows",    "stories", "Articles", "Items"};
+    for (std::string_view key : kKeys)
+      if (k == key) return true;
     return false;
   }
   json* Insert(std::vector<json*>& stack, json v) {
@@ -259,7 +271,7 @@ class RecordSax : public nlohmann::json_sax<json> {
   std::vector<bool> kinds_;  // true = object, per open container
   std::vector<json*> rec_stack_, top_stack_;
   json record_, top_;
-  std::string key_;
+  std::string key_, top_key_;
   size_t depth_ = 0;
   size_t record_depth_ = 0;
   size_t count_ = 0;

@@ -1,5 +1,7 @@
 // Reading JSON exports of articles: a JSON array of objects, an object
-// holding such an array (under any key), a single object, or JSON Lines
+// holding such an array (under "articles", "items", "data", "results",
+// "entries", "posts", "news", "records", "docs", "documents", "hits",
+// "rows" or "stories"), a single object, or JSON Lines
 // (one object per line). Records are handed to a callback one at a time and
 // then dropped, so memory stays bounded by the largest record, not the file:
 // arrays are read with nlohmann's SAX parser, JSON Lines line by line.

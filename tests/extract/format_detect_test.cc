@@ -34,6 +34,8 @@ TEST(FormatDetectTest, FromContent) {
       {"json lines", "{\"title\": \"أ\"}\n{\"title\": \"ب\"}\n", "jsonl"},
       {"json lines crlf", "{\"title\": \"أ\"}\r\n\r\n{\"title\": \"ب\"}\r\n", "jsonl"},
       {"single json object on one line", "{\"title\": \"أ\"}", "jsonl"},
+      {"json lines with a first line past the sniffed prefix",
+       "{\"title\": \"" + std::string(70000, 'x') + "\"}\n{\"title\": \"ب\"}\n", "jsonl"},
       {"dossier", dossier, "dossier"},
       {"text", "عنوان الخبر\n\nقال مسؤول اليوم إن الاجتماع انتهى.\nوأضاف أن الجولة المقبلة بعد أسبوع.\n", "text"},
       {"text with one rule", "عنوان\n==========\nنص الخبر هنا.\n", "text"},

@@ -3,5 +3,6 @@ malaf_add_test(dossier_reader_test SOURCES dossier_reader_test.cc LIBS malaf_ext
 malaf_add_test(feed_reader_test SOURCES feed_reader_test.cc LIBS malaf_extract LABELS unit)
 malaf_add_test(json_reader_test SOURCES json_reader_test.cc LIBS malaf_extract LABELS unit)
 malaf_add_test(extractor_test SOURCES extractor_test.cc LIBS malaf_extract PkgConfig::ICU PkgConfig::LIBARCHIVE LABELS unit)
+malaf_add_test(extractor_corpus_test SOURCES extractor_corpus_test.cc LIBS malaf_extract LABELS corpus)
 malaf_add_test(extract_cli_test SOURCES extract_cli_test.cc LIBS nlohmann_json::nlohmann_json LABELS cli)
 add_dependencies(extract_cli_test malaf)

@@ -66,6 +66,9 @@ TEST(JsonReaderTest, Shapes) {
       {"array", R"([{"title":"أ"},{"title":"ب"},3,"x",{"title":"ج","nested":{"a":[1,{"b":2}]}}])", false, {"أ", "ب", "ج"}},
       {"object holding an array", R"({"meta":{"n":2},"articles":[{"title":"أ"},{"title":"ب"}]})", false, {"أ", "ب"}},
       {"single object", R"({"title":"أ","tags":["x","y"],"meta":{"k":"v"}})", false, {"أ"}},
+      {"single object with an array of objects", R"({"images":[{"src":"a.jpg"}],"title":"أ","authors":[{"name":"ب"}]})",
+       false, {"أ"}},
+      {"object holding items", R"({"count":1,"items":[{"title":"أ","authors":[{"name":"ب"}]}]})", false, {"أ"}},
       {"json lines", "{\"title\":\"أ\"}\n\n{\"title\":\"ب\"}\r\n", true, {"أ", "ب"}},
       {"empty array", "[]", false, {}},
   };
