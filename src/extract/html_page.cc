@@ -407,8 +407,40 @@ void ReadJsonLd(const nlohmann::json& j, Meta* meta, int depth) {
   }
 }
 
+// Strips a byline label ("By", "بقلم", "كتب:") from an author line.
+std::string StripBylineLabel(std::string name) {
+  static constexpr std::string_view kLabels[] = {
+      "By ", "by ", "BY ", "\u0628\u0642\u0644\u0645", "\u0643\u062a\u0628", "\u0628\u0648\u0627\u0633\u0637\u0629",
+      "\u0625\u0639\u062f\u0627\u062f"};  // بقلم، كتب، بواسطة، إعداد
+  for (std::string_view label : kLabels) {
+    if (name.rfind(label, 0) == 0) {
+      name.erase(0, label.size());
+      size_t i = name.find_first_not_of(" :\u00a0");
+      name.erase(0, std::min(i, name.size()));
+      break;
+    }
+  }
+  return CollapseSpaces(name);
+}
+
+bool HasClassToken(std::string_view cls, std::string_view token) {
+  size_t at = 0;
+  while ((at = cls.find(token, at)) != std::string_view::npos) {
+    bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(cls[at - 1]));
+    size_t end = at + token.size();
+    bool right = end == cls.size() || !std::isalpha(static_cast<unsigned char>(cls[end]));
+    if (left && right) return true;
+    at = end;
+  }
+  return false;
+}
+
 void ReadMeta(const HtmlTree& tree, Meta* meta) {
   const auto& nodes = tree.nodes;
+  // NodeText walks a subtree; a budget keeps hostile pages (thousands of
+  // nested "author" elements) linear.
+  int text_budget = 32;
+  std::vector<std::string> bylines;
   for (uint32_t i = 0; i < nodes.size(); ++i) {
     const html::Node& n = nodes[i];
     switch (n.tag) {
@@ -421,7 +453,7 @@ void ReadMeta(const HtmlTree& tree, Meta* meta) {
         }
         break;
       case Tag::kH1:
-        if (meta->h1.empty()) meta->h1 = NodeText(tree, i, 1000);
+        if (meta->h1.empty() && text_budget-- > 0) meta->h1 = NodeText(tree, i, 1000);
         break;
       case Tag::kMeta: {
         std::string key = LowerAscii(tree.Get(i, Attr::kProperty));
@@ -466,20 +498,32 @@ void ReadMeta(const HtmlTree& tree, Meta* meta) {
         break;
       }
       default:
-        if (n.attr_end > n.attr_begin) {
+        if (n.attr_end > n.attr_begin && text_budget > 0) {
           std::string_view prop = tree.Get(i, Attr::kItemprop);
           if (prop == "datePublished") {
             std::string_view v = tree.Get(i, Attr::kDatetime);
             if (v.empty()) v = tree.Get(i, Attr::kContent);
+            --text_budget;
             AddUnique(&meta->dates, v.empty() ? NodeText(tree, i, 200) : std::string(v));
           } else if (prop == "author" || tree.Get(i, Attr::kRel) == "author") {
-            std::string name = NodeText(tree, i, 200);
+            --text_budget;
+            std::string name = StripBylineLabel(NodeText(tree, i, 200));
             if (ShapeOf(name).words <= 6) AddUnique(&meta->authors, name);
+          } else if (bylines.size() < 4) {
+            std::string cls = LowerAscii(tree.Get(i, Attr::kClass));
+            if (HasClassToken(cls, "byline") || HasClassToken(cls, "author")) {
+              --text_budget;
+              std::string name = StripBylineLabel(NodeText(tree, i, 200));
+              size_t words = ShapeOf(name).words;
+              if (words >= 1 && words <= 8) bylines.push_back(std::move(name));
+            }
           }
         }
         break;
     }
   }
+  // Byline markup counts when the page names no author in its metadata.
+  if (meta->authors.empty() && !bylines.empty()) AddUnique(&meta->authors, bylines.front());
 }
 
 // Title separators between a headline and the site name.
@@ -624,6 +668,9 @@ Result<Page> ExtractHtmlPage(std::string_view html_text, const PageOptions& opti
       best = i;
     }
   }
+  // A page without one sentence-like paragraph (a short note, a list) has
+  // no container to find: judge every block on its own.
+  if (best_score <= 0) best = 0;
   uint32_t best_end = SubtreeEnd(tree, best);
 
   // Inside the container, every hint between a block and the container counts.

@@ -100,6 +100,12 @@ TEST(ExtractHtmlPage, KeepsArticleDropsFurniture) {
   }
 }
 
+TEST(ExtractHtmlPage, ShortPageWithoutContainer) {
+  auto page = ExtractHtmlPage("<html><body><nav><a href=/>Home</a></nav><p>Hello world.</p></body></html>");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(Joined(page->paragraphs), "Hello world.\n");
+}
+
 TEST(ExtractHtmlPage, SubHeadingsAndOrderKept) {
   auto page = ExtractHtmlPage(std::string("<body><article>") + kArabicArticle + "</article></body>");
   ASSERT_TRUE(page.ok());
@@ -137,6 +143,10 @@ TEST(ExtractHtmlPage, Metadata) {
        std::string("<head><title>Site</title></head><body><h1>كيري في جنيف</h1><time datetime=\"2016-08-26\">26 أغسطس</time>"
                    "<article>") + kArabicArticle + "</article></body>",
        "كيري في جنيف", "", "", "", {"2016-08-26"}, {}},
+      {"byline markup when no meta author",
+       std::string("<body><h1>كيري في جنيف اليوم</h1><div class=\"post-byline\">بقلم: أحمد علي</div><article>") +
+           kArabicArticle + "</article></body>",
+       "كيري في جنيف اليوم", "", "", "", {}, {"أحمد علي"}},
   };
   for (const auto& c : cases) {
     auto page = ExtractHtmlPage(c.html);
