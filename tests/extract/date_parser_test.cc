@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace malaf {
 namespace {
@@ -244,6 +245,47 @@ TEST(DateParserTest, ParseReadsWholeStrings) {
   }
   EXPECT_FALSE(p.Parse("لا تاريخ هنا"));
   EXPECT_FALSE(p.Parse(""));
+}
+
+TEST(DateParserTest, Options) {
+  DateParserOptions month_first;
+  month_first.day_first = false;
+  auto us = DateParser::Create(month_first);
+  ASSERT_TRUE(us.ok());
+  EXPECT_EQ((*us)->Find("3/4/2016")->iso, "2016-03-04");
+  EXPECT_EQ((*us)->Find("24/3/2016")->iso, "2016-03-24");  // unambiguous by value either way
+  DateParserOptions civil;
+  civil.hijri_calendar = "islamic-civil";
+  auto tabular = DateParser::Create(civil);
+  ASSERT_TRUE(tabular.ok());
+  auto m = (*tabular)->Find("1 رمضان 1437 هـ");
+  ASSERT_TRUE(m);
+  // The tabular calendar may differ from Umm al-Qura by a day or two.
+  EXPECT_EQ(m->iso.substr(0, 7), "2016-06");
+  DateParserOptions narrow;
+  narrow.min_year = 2000;
+  auto recent = DateParser::Create(narrow);
+  ASSERT_TRUE(recent.ok());
+  EXPECT_FALSE((*recent)->Find("12 مارس 1995"));
+}
+
+// One parser, many threads: no shared mutable state.
+TEST(DateParserTest, ConcurrentUse) {
+  const DateParser& p = DateParser::Default();
+  DateContext ctx;
+  ctx.reference = Ref("2016-08-27");
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        auto m = p.Find("السبت 27 آب 2016 منذ 10 ساعات 5 رجب 1437هـ", ctx);
+        if (m && m->iso == "2016-08-27") ++ok[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int v : ok) EXPECT_EQ(v, 200);
 }
 
 TEST(DateParserTest, ReferenceTimeIsValidated) {
