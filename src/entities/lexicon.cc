@@ -84,6 +84,7 @@ void Lexicon::AddEntry(std::string_view type, std::string_view canonical, std::s
     std::string k = PhraseKey(Trim(v));
     if (k.empty()) return;
     phrases_.emplace(k, index);
+    for (size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1)) phrase_prefixes_.insert(k.substr(0, sp));
     int words = 1;
     for (char c : k) words += c == ' ';
     if (type == "person" && words >= 2) person_name_keys_.emplace(text::NameKeyPhrase(k), index);
@@ -111,6 +112,8 @@ Lexicon::Lexicon() {
     std::string variants(field(row, 4));
     std::replace(variants.begin(), variants.end(), ',', '|');
     AddEntry("place", field(row, 0), field(row, 1), variants);
+    // Column 6 flags names that are also everyday words (الخبر، العين).
+    if (Trim(field(row, 5)) == "1") common_places_.insert(PhraseKey(field(row, 0)));
   }
   for (const auto& row : table("data/places_extra.tsv")) AddEntry("place", field(row, 0), field(row, 1), field(row, 2));
   for (const auto& row : table("data/titles.tsv")) {

@@ -39,6 +39,11 @@ class Lexicon {
   const std::unordered_map<std::string, int>& phrases() const { return phrases_; }
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   int max_phrase_words() const { return max_phrase_words_; }
+  // True when some listed name starts with these words (space-joined search
+  // keys): lets a scan stop extending a phrase early.
+  bool IsPhrasePrefix(const std::string& key) const { return phrase_prefixes_.count(key) > 0; }
+  // A one-word place name that is also an everyday word (places.tsv flag).
+  bool IsCommonPlace(const std::string& key) const { return common_places_.count(key) > 0; }
   // Gazetteer person whose name (two words or more) has this
   // text::NameKeyPhrase, or -1: lets "سيرجيي لافروف" find "سيرغي لافروف".
   int PersonByNameKey(const std::string& name_key) const;
@@ -67,6 +72,8 @@ class Lexicon {
   int max_phrase_words_ = 1;
   std::unordered_map<std::string, int> person_name_keys_;
   std::unordered_set<std::string> strict_single_;
+  std::unordered_set<std::string> phrase_prefixes_;
+  std::unordered_set<std::string> common_places_;
   std::unordered_map<std::string, WordClass> classes_;
   std::unordered_map<std::string, SpeechVerb> verbs_;
   std::unordered_set<std::string> given_;

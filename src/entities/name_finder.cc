@@ -73,7 +73,8 @@ std::vector<std::string> SplitWords(std::string_view s) {
 class Finder {
  public:
   Finder(std::string_view body, const std::vector<Word>& words)
-      : lex_(Lexicon::Get()), body_(body), w_(words), n_(static_cast<int>(words.size())) {}
+      : lex_(Lexicon::Get()), body_(body), w_(words), n_(static_cast<int>(words.size())),
+        given_(words.size(), -1), not_name_(words.size(), -1) {}
 
   NameFinding Run();
 
@@ -121,6 +122,13 @@ class Finder {
     return t.substr(skip);
   }
   bool Given(int i, size_t skip = 0) const {
+    if (skip == 0 && i >= 0 && i < n_) {
+      if (given_[i] < 0) {
+        std::string_view t = After(i, 0);
+        given_[i] = !t.empty() && lex_.IsGivenName(Lexicon::GivenNameKey(t));
+      }
+      return given_[i] > 0;
+    }
     std::string_view t = After(i, skip);
     return !t.empty() && lex_.IsGivenName(Lexicon::GivenNameKey(t));
   }
@@ -134,10 +142,13 @@ class Finder {
     return false;
   }
   bool NotName(int i) const {
-    if (lex_.IsNotName(w_[i].key)) return true;
-    for (const auto& f : w_[i].forms)
-      if (f.skip > 0 && lex_.IsNotName(f.key) && !Given(i)) return true;
-    return false;
+    if (not_name_[i] < 0) {
+      bool v = lex_.IsNotName(w_[i].key);
+      for (const auto& f : w_[i].forms)
+        if (!v && f.skip > 0 && lex_.IsNotName(f.key) && !Given(i)) v = true;
+      not_name_[i] = v;
+    }
+    return not_name_[i] > 0;
   }
   // A preposition glued to the word (لمحطة، للصحف، بناء): the word is an
   // object, and a name right after a title or a verb never carries one.
@@ -277,7 +288,9 @@ class Finder {
   std::vector<GazMatch> gaz_at_;
   std::vector<Candidate> cands_;
   std::vector<RoleMention> roles_;
-  std::unordered_map<int, std::pair<std::string, int>> text_role_at_;  // role written before a gazetteer person's name
+  std::unordered_map<int, std::pair<std::string, int>> text_role_at_;
+  // Per-word memos (-1 unknown), filled on first use.
+  mutable std::vector<signed char> given_, not_name_;  // role written before a gazetteer person's name
 };
 
 GazMatch Finder::MatchGazetteer(int i) const {
@@ -295,7 +308,7 @@ GazMatch Finder::MatchGazetteer(int i) const {
     };
     check();
     for (int j = i + 1; j < n_ && words < lex_.max_phrase_words(); ++j) {
-      if (Breaks(j) || !w_[j].letters) break;
+      if (Breaks(j) || !w_[j].letters || !lex_.IsPhrasePrefix(k)) break;
       k += ' ';
       k += w_[j].key;
       ++words;
@@ -314,6 +327,10 @@ void Finder::ScanGazetteer() {
     const GazetteerEntry& e = lex_.entries()[m.entry];
     if (m.words == 1 && !lex_.StrictSingleMatch(After(i, m.skip))) continue;
     if (e.type == "person" && InsideInstitutionName(i)) continue;
+    // "الخبر" the city or "the news": only after a place head ("مدينة الخبر").
+    if (e.type == "place" && m.words == 1 && lex_.IsCommonPlace(w_[i].forms.back().key) &&
+        !(i > 0 && ClassOfWord(i - 1) == WordClass::kPlaceHead))
+      continue;
     // "الحكومة السعودية", "الكرة السعودية": a definite -ية word after a
     // definite noun is its adjective, not the country.
     if (e.type == "place" && m.words == 1 && m.skip == 0 && i > 0 && !Breaks(i) && IsDefinite(w_[i].key) &&
