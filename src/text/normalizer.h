@@ -7,8 +7,10 @@
 //  - search key: display text further folded for matching (hamza-carrying
 //    alefs and alef wasla -> ا, ى -> ي, ة -> ه, Persian letters folded, ...).
 // Each stage can be switched off in NormalizerOptions, and each has its own
-// table of test cases (tests/text/normalizer_test.cc). Normalizing an already
-// normalized string changes nothing (idempotence is tested).
+// table of test cases (tests/text/normalizer_tables.h; the stages themselves
+// are in normalizer_stages.cc). Normalizing an already normalized string
+// changes nothing, for every option set (idempotence is tested over the whole
+// BMP). Invalid UTF-8 never gets through: each bad byte becomes U+FFFD.
 // A Normalizer is immutable after construction and safe for concurrent use.
 #pragma once
 
