@@ -126,7 +126,7 @@ struct LexEntry {
   int weekday = 0;
   uint32_t roles = 0;  // bit set of Role
   Unit unit = Unit::kDay;
-  int unit_count = 0;  // 0: needs a number; 2: dual form
+  int unit_count = 0;  // 0: one without a number; 2: dual form; -1: plural, needs a number
   Period period = Period::kAm;
   std::string zone;    // IANA id, "UTC" or "local"
   int day_ordinal = 0; // "الثالث" = 3 (as a day of the month)
@@ -215,7 +215,8 @@ Status WordRow(const std::vector<std::string_view>& f, LexEntry* e) {
     size_t star = u.find('*');
     e->unit_count = 0;
     if (star != std::string_view::npos) {
-      e->unit_count = ToInt(u.substr(star + 1));
+      std::string_view count = u.substr(star + 1);
+      e->unit_count = count == "n" ? -1 : ToInt(count);
       u = u.substr(0, star);
     }
     static const std::map<std::string_view, Unit> kUnits = {
@@ -1091,9 +1092,11 @@ class DateScanner {
       size_t n = 0;
       const LexEntry* u = Role(p, Role::kUnit, &n);
       if (!u) break;
-      if (u->unit_count) {
+      if (u->unit_count > 0) {
         if (has_num) break;  // "2 ساعتين" is not a form
         count = u->unit_count;
+      } else if (u->unit_count < 0 && !has_num) {
+        break;  // "منذ ساعات": some hours, too vague to date
       }
       switch (u->unit) {
         case Unit::kMinute: *minutes += count; break;
