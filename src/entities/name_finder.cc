@@ -535,7 +535,10 @@ void Finder::TitlePattern(int i) {
 // a name followed by its role in apposition.
 void Finder::TitleAfterPattern(int t) {
   const WordForm* tf = TitleForm(t);
-  if (!tf || t < 2 || Breaks(t) || tf->skip != 0 || lex_.ClassOf(tf->key) != WordClass::kTitle) return;
+  // Apposition takes the definite form ("X المدير التنفيذي"); "شغل منصب
+  // وزير" is a predicate.
+  if (!tf || t < 2 || Breaks(t) || tf->skip != 0 || lex_.ClassOf(tf->key) != WordClass::kTitle || !IsDefinite(tf->key))
+    return;
   // The words before, back to something that is not a name word.
   int first = t;
   for (int j = t - 1; j >= 0 && t - j <= 4; --j) {
@@ -672,7 +675,10 @@ void Finder::HeadPattern(int i) {
       // Titles belong to an institution's name only as the royal names it
       // carries ("جامعة الملك سعود"), not as a person after it.
       if (ClassOfWord(j) == WordClass::kTitle && !RoyalTitle(j)) break;
-      bool ok = definite || gaz_at_[j].entry >= 0 || Given(j) || lex_.ClassOf(w_[j].key) == WordClass::kConnector;
+      // A given name belongs to the institution only after a royal title
+      // ("مستشفى الملك فهد"), not "وزارة العدل مايكل هيروفتس".
+      bool royal_name = Given(j) && j > k && RoyalTitle(j - 1);
+      bool ok = definite || gaz_at_[j].entry >= 0 || royal_name || lex_.ClassOf(w_[j].key) == WordClass::kConnector;
       if (!ok) break;
       if (gaz_at_[j].entry >= 0) j += gaz_at_[j].words - 1;
       last = j;

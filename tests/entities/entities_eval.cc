@@ -84,9 +84,14 @@ int main(int argc, char** argv) {
           if (s != e.name) sp += "|" + s;
         std::printf("%s\t%s%s%s\n", e.type.c_str(), sp.c_str(), e.role.empty() ? "" : "\t# ", e.role.c_str());
       }
-      for (const auto& q : t.quotes)
-        std::printf("quote\t%s\t%s\t# %s / %s\n", q.speaker.empty() ? "-" : q.speaker.c_str(), Cut(q.quote, 60).c_str(),
-                    q.verb.c_str(), q.speaker_surface.c_str());
+      for (const auto& q : t.quotes) {
+        // Up to 120 bytes of context before the quotation, on a character boundary.
+        size_t from = q.start > 120 ? q.start - 120 : 0;
+        while (from < q.start && (static_cast<unsigned char>(a.body[from]) & 0xC0) == 0x80) ++from;
+        std::printf("quote\t%s\t%s\t# %s / %s\t#CTX %s\n", q.speaker.empty() ? "-" : q.speaker.c_str(),
+                    Cut(q.quote, 60).c_str(), q.verb.c_str(), q.speaker_surface.c_str(),
+                    a.body.substr(from, q.start - from).c_str());
+      }
       std::printf("\n");
     }
     return 0;
