@@ -671,6 +671,8 @@ class DateScanner {
       weekday = w->weekday;
       j += n;
       if (Punct(j, ",") || Punct(j, "-")) ++j;
+      // "يوم الأحد الموافق 26 يوليو"
+      if (Role(j, Role::kIntro, &n) && !Num(j)) j += n;
     }
     Clock lead;
     bool has_lead = false;
@@ -946,6 +948,15 @@ class DateScanner {
         size_t k = j + n;
         size_t n2 = 0;
         const LexEntry* w = LexWhere(k, &n2, [](const LexEntry& x) { return x.weekday != 0; });
+        // "اليوم (الاثنين)", "أمس (السبت)": the weekday in parentheses.
+        if (!w && Punct(k, "(")) {
+          size_t n3 = 0;
+          const LexEntry* pw = LexWhere(k + 1, &n3, [](const LexEntry& x) { return x.weekday != 0; });
+          if (pw && Punct(k + 1 + n3, ")")) {
+            w = pw;
+            n2 = n3 + 2;
+          }
+        }
         if (e->Has(Role::kToday) && !w && !lead_period) {
           // "هذا اليوم", "في اليوم الأول", "اليوم السابع": not today.
           if (j > 0 && Word(j - 1)) {
