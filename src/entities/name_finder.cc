@@ -177,8 +177,9 @@ class Finder {
   bool Preposition(int i) const {
     // على folds to the key of the name علي; the written form tells them apart.
     if (lex_.ClassOf(w_[i].key) != WordClass::kPreposition || w_[i].text == "\u0639\u0644\u064A") return false;
-    // باسم is also a given name: a preposition only right after a title ("المتحدث باسم").
-    return !Given(i) || (i > 0 && ClassOfWord(i - 1) == WordClass::kTitle);
+    // باسم is also a given name: a preposition after a role word
+    // ("المتحدث باسم", "الناطق الرسمي باسم").
+    return !Given(i) || PrepositionContext(i);
   }
   bool AnyFormDefinite(int i) const {
     for (const auto& f : w_[i].forms)
@@ -213,6 +214,10 @@ class Finder {
     const std::string& k = w_[i].key;
     auto ends = [&](std::string_view e) { return k.size() >= e.size() && k.compare(k.size() - e.size(), e.size(), e) == 0; };
     return ends("\u064A") || ends("\u064A\u0647") || ends("\u064A\u0648\u0646") || ends("\u064A\u064A\u0646");
+  }
+  bool PrepositionContext(int i) const {
+    if (i == 0 || Breaks(i)) return false;
+    return ClassOfWord(i - 1) == WordClass::kTitle || (IsDefinite(w_[i - 1].key) && NisbaLike(i - 1));
   }
   bool GazPlaceOrOrg(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type != "person"; }
   bool GazPerson(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type == "person"; }
@@ -608,6 +613,7 @@ void Finder::VerbPattern(int i) {
 void Finder::GivenNamePattern(int i) {
   size_t skip = 0;
   if (!Arabic(i) || gaz_at_[i].entry >= 0 || !GivenAnyForm(i, &skip)) return;
+  if (lex_.ClassOf(w_[i].key) == WordClass::kPreposition && PrepositionContext(i)) return;  // "الرسمي باسم"
   // "جامعة الملك سعود", "شارع محمد الخامس": the name belongs to an organisation or place.
   if (i > 0 && !Breaks(i) && (ClassOfWord(i - 1) == WordClass::kOrgHead || ClassOfWord(i - 1) == WordClass::kPlaceHead)) return;
   int last = ParseName(i);
@@ -883,6 +889,12 @@ void Finder::Resolve(NameFinding* out) {
   for (size_t e = 0; e < ents.size(); ++e) {
     if (merged_into[e] >= 0 || ents[e].e.type != "person" || ents[e].name_words.size() < 2) continue;
     const std::string& last = ents[e].name_words.back();
+    // In "محمد بن سلمان" or "الملك سلمان بن عبد العزيز" the last word is a
+    // father's or God's name, not a surname to stand alone.
+    {
+      std::vector<std::string> words = SplitWords(text::SearchKey(ents[e].e.name));
+      if (words.size() >= 2 && lex_.ClassOf(words[words.size() - 2]) == WordClass::kConnector) continue;
+    }
     {
       std::string n = text::SearchKey(ents[e].e.name);
       surname_key[static_cast<int>(e)] = n.substr(n.rfind(' ') + 1);
@@ -904,7 +916,8 @@ void Finder::Resolve(NameFinding* out) {
       // the surname as written on the article, and short words exactly.
       const std::string& written = surname_key[it->second];
       if (IsDefinite(f.key) != IsDefinite(written)) continue;
-      if (Letters(f.key) < 5 && f.key != written) continue;
+      if ((Letters(f.key) < 6 || Letters(written) < 6) && f.key != written) continue;
+      if (Verbish(i)) continue;  // سيعود is no سعود
       int first = i;
       size_t start = w_[i].start + f.skip;
       // "دي ميستورا": take the particle along.
