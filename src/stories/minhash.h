@@ -55,7 +55,7 @@ struct MinHashOptions {
 
 // Versioned name of the persisted signature scheme (shingling + hashing +
 // sizes). Bump the trailing version on any change to either.
-inline constexpr std::string_view kSignatureScheme = "minhash.w4.k128.b16.v1";
+inline constexpr std::string_view kSignatureScheme = "minhash.w4.k128.b16.v2";
 
 struct Signature {
   std::vector<uint16_t> mins;  // num_hashes values; empty for an empty text

@@ -25,7 +25,7 @@ CREATE TABLE stories_article(
   outlet       TEXT NOT NULL,
   place        TEXT NOT NULL,
   length       INTEGER NOT NULL,
-  signature    BLOB NOT NULL,     -- 16-bit minima (kSignatureScheme)
+  signature    BLOB NOT NULL,     -- unused since v2 ('')
   shingles     INTEGER NOT NULL,  -- shingle set size
   canonical_id TEXT,              -- canonical copy when this is a copy, else NULL
   similarity   REAL NOT NULL,     -- estimated Jaccard with the canonical (1 if none)
@@ -54,6 +54,15 @@ CREATE INDEX stories_story_last_day ON stories_story(last_day);
 CREATE INDEX stories_story_date ON stories_story(date, id);
 CREATE TABLE stories_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 CREATE TABLE stories_name(key INTEGER PRIMARY KEY, surface TEXT NOT NULL, first TEXT NOT NULL);
+)sql",
+    // v2: signatures in a narrow table of their own, scanned whole by every
+    // incremental update (stories_article.signature is left empty).
+    R"sql(
+CREATE TABLE stories_signature(
+  article_id TEXT PRIMARY KEY,
+  signature  BLOB NOT NULL,
+  shingles   INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 
@@ -267,32 +276,38 @@ std::string ClusterVersion(const StoryOptions& o) { return std::to_string(o.clus
 Status ReadRecords(Store& store, int64_t after_seq, int64_t up_to_seq,
                    const std::function<bool(const StoredArticle&)>& wanted, const StoryOptions& options,
                    int threads, std::vector<ArticleRecord>* out) {
+  // The reader (this thread) fills the next chunk while `threads` workers
+  // turn the previous one into records.
   constexpr size_t kChunk = 2048;
-  std::vector<Article> chunk;
-  auto flush = [&] {
-    size_t base = out->size();
-    out->resize(base + chunk.size());
-    auto work = [&](size_t from) {
-      for (size_t i = from; i < chunk.size(); i += static_cast<size_t>(threads))
-        (*out)[base + i] = MakeRecord(chunk[i], options);
-    };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t) workers.emplace_back(work, static_cast<size_t>(t));
-    work(0);
+  std::vector<Article> chunk, working;
+  std::vector<std::thread> workers;
+  auto join = [&] {
     for (auto& w : workers) w.join();
+    workers.clear();
+  };
+  auto flush = [&] {
+    join();  // before resizing `out`, which the workers write into
+    working.swap(chunk);
     chunk.clear();
+    size_t base = out->size();
+    out->resize(base + working.size());
+    for (int t = 0; t < threads; ++t)
+      workers.emplace_back([&, base, t] {
+        for (size_t i = static_cast<size_t>(t); i < working.size(); i += static_cast<size_t>(threads))
+          (*out)[base + i] = MakeRecord(working[i], options);
+      });
   };
   Status st = store.ForEach(after_seq, [&](const StoredArticle& a) {
     if (a.seq > up_to_seq) return false;
     if (!wanted(a)) return true;
     chunk.push_back(a.article);
     chunk.back().sources.clear();
-    chunk.back().entities.clear();
     chunk.back().quotes.clear();
     if (chunk.size() == kChunk) flush();
     return true;
   });
   if (!chunk.empty()) flush();
+  join();
   return st;
 }
 
@@ -313,6 +328,8 @@ Status InsertArticles(Db& db, const std::vector<ArticleRow>& rows) {
       "shingles, canonical_id, similarity, story_id, score, vector, participants) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   if (!q.ok()) return q.status();
+  auto sq = db.Prepare("INSERT OR REPLACE INTO stories_signature(article_id, signature, shingles) VALUES (?1, ?2, ?3)");
+  if (!sq.ok()) return sq.status();
   static const SparseVector kEmpty;
   for (const auto& r : rows) {
     const ArticleRecord& rec = *r.rec;
@@ -320,12 +337,14 @@ Status InsertArticles(Db& db, const std::vector<ArticleRow>& rows) {
     for (const auto& p : rec.participants) parts.push_back(p.key);
     q->BindText(1, rec.id).BindText(2, rec.published).BindText(3, rec.title).BindText(4, rec.outlet);
     q->BindText(5, rec.place).BindInt(6, static_cast<int64_t>(rec.length));
-    q->BindText(7, EncodeSignature(rec.signature)).BindInt(8, rec.signature.shingles);
+    q->BindText(7, "").BindInt(8, rec.signature.shingles);
     if (r.canonical.empty()) q->BindNull(9);
     else q->BindText(9, r.canonical);
     q->BindDouble(10, r.similarity).BindText(11, r.story).BindDouble(12, r.score);
     q->BindText(13, EncodeVector(r.vector ? *r.vector : kEmpty)).BindText(14, EncodeKeys(parts));
     MALAF_RETURN_IF_ERROR(q->Run());
+    sq->BindText(1, rec.id).BindText(2, EncodeSignature(rec.signature)).BindInt(3, rec.signature.shingles);
+    MALAF_RETURN_IF_ERROR(sq->Run());
   }
   return Status::OK();
 }
@@ -449,7 +468,7 @@ Result<UpdateStats> Rebuild(Store& store, const UpdateOptions& options) {
   if (!tx.ok()) return tx.status();
   MALAF_RETURN_IF_ERROR(db.Exec(
       "DELETE FROM stories_article; DELETE FROM stories_story; DELETE FROM stories_df; "
-      "DELETE FROM stories_name; DELETE FROM stories_meta;"));
+      "DELETE FROM stories_name; DELETE FROM stories_meta; DELETE FROM stories_signature;"));
   std::vector<ArticleRow> rows;
   rows.reserve(recs.size());
   for (size_t i = 0; i < recs.size(); ++i) {
@@ -531,22 +550,33 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
   // 1. Copies: band keys of the new articles, then one pass over every
   // stored signature.
   std::unordered_map<uint64_t, std::vector<uint32_t>> bands;
+  // A bitmap of the new band keys turns away almost every stored key
+  // before the hash lookup.
+  constexpr int kFilterBits = 22;
+  std::vector<uint64_t> filter((1u << kFilterBits) / 64, 0);
+  auto slot = [](uint64_t k) { return k >> (64 - kFilterBits); };
   for (uint32_t i = 0; i < n; ++i)
-    for (uint64_t k : BandKeys(recs[i].signature, mh)) bands[k].push_back(i);
+    for (uint64_t k : BandKeys(recs[i].signature, mh)) {
+      bands[k].push_back(i);
+      filter[slot(k) / 64] |= uint64_t{1} << (slot(k) % 64);
+    }
   DisjointSets sets(n);
   std::vector<std::vector<ExistingHit>> hits(n);
   {
-    auto q = db.Prepare(
-        "SELECT article_id, published, length, signature, shingles, canonical_id, story_id FROM stories_article");
+    auto q = db.Prepare("SELECT article_id, signature, shingles FROM stories_signature");
     if (!q.ok()) return q.status();
+    auto info = db.Prepare(
+        "SELECT published, length, canonical_id, story_id FROM stories_article WHERE article_id = ?1");
+    if (!info.ok()) return info.status();
     std::vector<uint32_t> matched;
     for (;;) {
       auto row = q->Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      Signature sig = DecodeSignature(q->Text(3), static_cast<uint32_t>(q->Int(4)));
+      Signature sig = DecodeSignature(q->Text(1), static_cast<uint32_t>(q->Int(2)));
       matched.clear();
       for (uint64_t k : BandKeys(sig, mh)) {
+        if (!(filter[slot(k) / 64] >> (slot(k) % 64) & 1)) continue;
         auto it = bands.find(k);
         if (it == bands.end()) continue;
         matched.insert(matched.end(), it->second.begin(), it->second.end());
@@ -558,10 +588,15 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
         if (!IsCopy(recs[i].signature, sig, mh)) continue;
         ExistingHit h;
         h.id = q->Text(0);
-        h.published = q->Text(1);
-        h.length = static_cast<size_t>(q->Int(2));
-        h.canonical = q->Text(5);
-        h.story = q->Text(6);
+        info->BindText(1, h.id);
+        auto irow = info->Step();
+        if (!irow.ok()) return irow.status();
+        if (!*irow) continue;
+        h.published = info->Text(0);
+        h.length = static_cast<size_t>(info->Int(1));
+        h.canonical = info->Text(2);
+        h.story = info->Text(3);
+        info->Reset();
         hits[i].push_back(std::move(h));
       }
     }
@@ -760,7 +795,7 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
   std::set<std::string> canons;
   for (const auto& [o, c] : regroup) canons.insert(c);
   for (const auto& c : canons) {
-    auto q = db.Prepare("SELECT signature, shingles FROM stories_article WHERE article_id = ?1");
+    auto q = db.Prepare("SELECT signature, shingles FROM stories_signature WHERE article_id = ?1");
     if (!q.ok()) return q.status();
     q->BindText(1, c);
     auto row = q->Step();
@@ -768,7 +803,9 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
     if (!*row) continue;
     Signature cs = DecodeSignature(q->Text(0), static_cast<uint32_t>(q->Int(1)));
     q->Reset();
-    auto m = db.Prepare("SELECT article_id, signature, shingles FROM stories_article WHERE canonical_id = ?1");
+    auto m = db.Prepare(
+        "SELECT a.article_id, s.signature, s.shingles FROM stories_article a "
+        "JOIN stories_signature s ON s.article_id = a.article_id WHERE a.canonical_id = ?1");
     if (!m.ok()) return m.status();
     m->BindText(1, c);
     std::vector<std::pair<std::string, double>> sims;
