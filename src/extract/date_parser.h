@@ -129,9 +129,10 @@ class DateParser {
   std::vector<DateMatch> FindAll(std::string_view text, const DateContext& context = {}) const;
 
   // The first date a reader would take as the text's own date: the first
-  // absolute date, or a relative/deictic one that stands alone on its line;
-  // failing that, the first match of any kind except year-only, time-only
-  // and month-relative. nullopt when none.
+  // written date known to the day, or a relative/deictic one that stands
+  // alone on its line; failing that, the first absolute (month-only too),
+  // relative, deictic or weekday match. Year-only, time-only and
+  // month-relative matches are never returned. nullopt when none.
   std::optional<DateMatch> Find(std::string_view text, const DateContext& context = {}) const;
 
   // Reads a string that is meant to be one date (a meta tag, a feed's
