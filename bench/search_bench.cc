@@ -115,7 +115,7 @@ class XapianStockSystem : public System {
     tg_.index_text(d.title, kTitleWeight);
     tg_.increase_termpos(100);
     tg_.index_text(d.body);
-    doc.set_data(d.id + "\n" + d.title + "\n" + d.body);
+    doc.set_data(d.id + "\n" + d.title);  // bodies stay in the store, as for the others
     std::string q = "Q" + d.id;
     doc.add_boolean_term(q);
     db_.replace_document(q, doc);
@@ -166,7 +166,7 @@ class LuceneSystem : public System {
     DocumentPtr doc = newLucene<Document>();
     doc->add(newLucene<Field>(L"id", StringUtils::toUnicode(d.id), Field::STORE_YES, Field::INDEX_NOT_ANALYZED));
     doc->add(newLucene<Field>(L"title", StringUtils::toUnicode(d.title), Field::STORE_YES, Field::INDEX_ANALYZED));
-    doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(d.body), Field::STORE_YES, Field::INDEX_ANALYZED));
+    doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(d.body), Field::STORE_NO, Field::INDEX_ANALYZED));
     writer_->addDocument(doc);
   }
   void Finish() override {

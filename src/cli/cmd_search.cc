@@ -74,12 +74,18 @@ Subcommand RegisterSearch(CLI::App& root, const GlobalOptions& global) {
     auto parsed = search::ParseQuery(query);
     if (!parsed.ok()) return ReportError("search", parsed.status(), opts->json);
     const std::string index_dir = search::IndexDir(global.archive);
+    search::SearchOptions so;
 #ifdef MALAF_HAVE_STORE
+    StoreOptions sto;
+    sto.create_if_missing = false;
+    auto store = Store::Open(global.archive, sto);
+    if (!store.ok()) return ReportError("search", store.status(), opts->json);
+    Store* st = store->get();
+    so.body_of = [st](const std::string& id) {
+      auto a = st->Get(id);
+      return a.ok() ? a->article.body : std::string();
+    };
     {
-      StoreOptions so;
-      so.create_if_missing = false;
-      auto store = Store::Open(global.archive, so);
-      if (!store.ok()) return ReportError("search", store.status(), opts->json);
       auto sync = search::SyncIndex(**store);
       if (!sync.ok()) return ReportError("search", sync.status(), opts->json);
       if (sync->rebuilt)
@@ -89,7 +95,6 @@ Subcommand RegisterSearch(CLI::App& root, const GlobalOptions& global) {
 #endif
     auto searcher = search::Searcher::Open(index_dir);
     if (!searcher.ok()) return ReportError("search", searcher.status(), opts->json);
-    search::SearchOptions so;
     so.limit = opts->limit;
     so.offset = opts->offset;
     so.sort = opts->sort == "date" ? search::SortOrder::kDate : search::SortOrder::kRelevance;

@@ -5,16 +5,17 @@
 // (text::Analyze), never Xapian's stemmers:
 //   (no prefix) search key of each title and body word, with positions, so
 //               phrases and exact matches work; title words get extra wdf
-//   Z<stem>     light stem of each non-stopword (text::LightStem)
-//   N<key>      name key of each non-stopword (text::NameKey), so spelling
-//               variants of names meet (كيري/كيرى، سيرغي/سيرجي)
 //   O<key>      outlet (boolean), A<key> agency (boolean), C<key> dateline
 //               city (boolean), M<YYYY-MM> month of publication (boolean)
 //   Q<id>       the article id (unique term, used to replace on re-index)
+// The lexicon (Xapian's synonym table) lists every word form (search key)
+// under Z<stem> (text::LightStem) and N<name key> (text::NameKey), so that
+// a query word expands to the forms sharing its stem (الغازات/الغاز) or its
+// name key (سيرغي/سيرجي).
 // Value slots: kSlotDate ("YYYY-MM-DD..." sortable), kSlotOutlet,
 // kSlotMonth, kSlotAgencies (agencies joined by '\n') for facet counting.
-// Document data: id, title, outlet, published and the display body (for
-// snippets), see EncodeStoredFields.
+// Document data: id, title, outlet, published (and the display body when
+// IndexWriterOptions::store_body), see EncodeStoredFields.
 //
 // The metadata records the format and the normalizer, stemmer and name-key
 // versions; an index whose versions differ, that is missing, or that Xapian
@@ -38,7 +39,7 @@
 namespace malaf::search {
 
 // Bump when the terms, prefixes, slots or document data change.
-inline constexpr int kIndexFormatVersion = 1;
+inline constexpr int kIndexFormatVersion = 2;
 
 // DO NOT CHANGE THESE SLOT NUMBERS: they are stored in the index.
 inline constexpr unsigned kSlotDate = 0;
@@ -74,8 +75,11 @@ struct IndexWriterOptions {
   // Extra within-document frequency given to every title word: the title
   // is the best summary of what an article is about.
   uint32_t title_wdf_boost = 4;
-  // Keep the display body in the document data (needed for snippets).
-  bool store_body = true;
+  // Keep the display body in the document data. Off for archives: the
+  // store holds the body and the searcher reads it from there for snippets
+  // (SearchOptions::body_of); keeping a second, compressed copy costs a
+  // quarter of the indexing time and most of the index size.
+  bool store_body = false;
 };
 
 class IndexWriter {

@@ -20,24 +20,52 @@ constexpr double kExactWeight = 1.0;
 constexpr double kStemWeight = 0.6;
 constexpr double kNameWeight = 0.3;
 
-Xapian::Query Scaled(const std::string& term, double w) {
-  Xapian::Query t(term);
-  return w == 1.0 ? t : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, w);
+// Forms of the lexicon listed under `key` (Z<stem> or N<name key>), the
+// most frequent first when there are more than kMaxVariants.
+constexpr size_t kMaxVariants = 48;
+
+std::vector<std::string> Variants(const Xapian::Database& db, const std::string& key) {
+  std::vector<std::string> v;
+  if (key.empty()) return v;
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) v.push_back(*it);
+  if (v.size() > kMaxVariants) {
+    std::vector<std::pair<Xapian::doccount, std::string>> f;
+    for (auto& t : v) f.emplace_back(db.get_termfreq(t), std::move(t));
+    std::partial_sort(f.begin(), f.begin() + kMaxVariants, f.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    v.clear();
+    for (size_t i = 0; i < kMaxVariants; ++i) v.push_back(std::move(f[i].second));
+  }
+  return v;
 }
 
-Xapian::Query WordQuery(const QueryWord& w) {
+Xapian::Query Scaled(Xapian::Query q, double w) {
+  return w == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, w);
+}
+
+// One word: its exact form, the forms sharing its stem and the forms sharing
+// its name key, each group as one synonym term (so a word with many forms
+// is not counted many times). Each group includes the exact form, so an
+// article with the form as typed gathers all three weights and ranks first.
+Xapian::Query WordQuery(const Xapian::Database& db, const QueryWord& w) {
   if (w.stopword) return Xapian::Query(w.key);
   std::vector<Xapian::Query> parts;
-  parts.push_back(Scaled(w.key, kExactWeight));
-  if (std::string z = terms::Make(terms::kStem, w.stem); !z.empty()) parts.push_back(Scaled(z, kStemWeight));
-  if (std::string n = terms::Make(terms::kName, w.name); !n.empty()) parts.push_back(Scaled(n, kNameWeight));
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  parts.push_back(Scaled(Xapian::Query(w.key), kExactWeight));
+  auto add = [&](std::string_view prefix, const std::string& value, double weight) {
+    std::vector<Xapian::Query> forms;
+    for (auto& f : Variants(db, terms::Make(prefix, value))) forms.emplace_back(f);
+    if (!forms.empty())
+      parts.push_back(Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()), weight));
+  };
+  add(terms::kStem, w.stem, kStemWeight);
+  add(terms::kName, w.name, kNameWeight);
+  return parts.size() == 1 ? parts[0] : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-Xapian::Query ItemQuery(const QueryItem& item) {
+Xapian::Query ItemQuery(const Xapian::Database& db, const QueryItem& item) {
   if (!item.phrase || item.words.size() == 1) {
     // A quoted single word means that exact form.
-    return item.phrase ? Xapian::Query(item.words[0].key) : WordQuery(item.words[0]);
+    return item.phrase ? Xapian::Query(item.words[0].key) : WordQuery(db, item.words[0]);
   }
   std::vector<Xapian::Query> parts;
   for (const auto& w : item.words) parts.emplace_back(w.key);
@@ -85,10 +113,10 @@ Xapian::Query FilterQuery(const ParsedQuery& q) {
 }
 
 // Applies exclusions and filters to a ranking query.
-Xapian::Query Restrict(Xapian::Query q, const ParsedQuery& pq) {
+Xapian::Query Restrict(const Xapian::Database& db, Xapian::Query q, const ParsedQuery& pq) {
   if (!pq.exclude.empty()) {
     std::vector<Xapian::Query> ex;
-    for (const auto& it : pq.exclude) ex.push_back(ItemQuery(it));
+    for (const auto& it : pq.exclude) ex.push_back(ItemQuery(db, it));
     q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Combine(Xapian::Query::OP_OR, ex));
   }
   if (pq.has_filters()) {
@@ -103,25 +131,25 @@ struct Plan {
   Xapian::Query relaxed;  // articles holding some words only; empty when not applicable
 };
 
-Plan MakePlan(const ParsedQuery& pq) {
+Plan MakePlan(const Xapian::Database& db, const ParsedQuery& pq) {
   Plan p;
   std::vector<Xapian::Query> disj;
   for (const auto& conj : pq.any) {
     std::vector<Xapian::Query> qs;
-    for (const QueryItem* it : MeaningfulItems(conj)) qs.push_back(ItemQuery(*it));
+    for (const QueryItem* it : MeaningfulItems(conj)) qs.push_back(ItemQuery(db, *it));
     disj.push_back(Combine(Xapian::Query::OP_AND, qs));
   }
   Xapian::Query main = Combine(Xapian::Query::OP_OR, disj);
   if (main.empty() && pq.has_filters()) main = Xapian::Query::MatchAll;
-  p.main = Restrict(main, pq);
+  p.main = Restrict(db, main, pq);
   if (!pq.explicit_operators && pq.any.size() == 1) {
     auto items = MeaningfulItems(pq.any[0]);
     if (items.size() > 1) {
       std::vector<Xapian::Query> qs;
-      for (const QueryItem* it : items) qs.push_back(ItemQuery(*it));
+      for (const QueryItem* it : items) qs.push_back(ItemQuery(db, *it));
       Xapian::Query some(Xapian::Query::OP_OR, qs.begin(), qs.end());
       Xapian::Query all(Xapian::Query::OP_AND, qs.begin(), qs.end());
-      p.relaxed = Restrict(Xapian::Query(Xapian::Query::OP_AND_NOT, some, all), pq);
+      p.relaxed = Restrict(db, Xapian::Query(Xapian::Query::OP_AND_NOT, some, all), pq);
     }
   }
   return p;
@@ -261,11 +289,11 @@ Result<SearchResults> Searcher::Search(const ParsedQuery& pq, std::string_view q
                                        const SearchOptions& options) {
   SearchResults r;
   r.query = std::string(query_text);
-  Plan plan = MakePlan(pq);
-  if (plan.main.empty()) return r;
   const size_t limit = std::min<size_t>(options.limit, 10000);
   const size_t offset = std::min<size_t>(options.offset, 1u << 30);
   try {
+    Plan plan = MakePlan(impl_->db, pq);
+    if (plan.main.empty()) return r;
     Xapian::doccount check = options.facets ? options.facet_max_docs : 0;
     check = std::max<Xapian::doccount>(check, static_cast<Xapian::doccount>(offset + limit));
     struct Run {
@@ -315,6 +343,7 @@ Result<SearchResults> Searcher::Search(const ParsedQuery& pq, std::string_view q
         h.published = std::move(f->published);
         h.score = it.get_weight();
         if (options.snippets) {
+          if (f->body.empty() && options.body_of) f->body = options.body_of(h.id);
           Snippet s = MakeSnippet(f->body, pq, options.snippet_max_bytes);
           h.snippet = std::move(s.text);
           h.snippet_start = s.start;

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -40,6 +41,10 @@ struct SearchOptions {
   uint32_t facet_max_docs = 100000;
   size_t snippet_max_bytes = 320;
   QueryLimits limits;
+  // The display body of an article by id, for snippets when the index does
+  // not keep bodies (the archive's store does). Unset or returning "" : no
+  // snippet for that hit.
+  std::function<std::string(const std::string& id)> body_of;
 };
 
 struct Highlight {
