@@ -1326,6 +1326,35 @@ std::optional<DateMatch> DateParser::Parse(std::string_view text, const DateCont
   std::string_view head = text.substr(0, std::min<size_t>(text.size(), 4096));
   while (!head.empty() && head.size() < text.size() && (static_cast<unsigned char>(text[head.size()]) & 0xC0) == 0x80)
     head.remove_suffix(1);
+  // Compact "20160827" (and "201608271027") as some exports write dates.
+  if ((s.size() == 8 || s.size() == 12) && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    auto num = [&](size_t at, size_t n) {
+      int v = 0;
+      std::from_chars(s.data() + at, s.data() + at + n, v);
+      return v;
+    };
+    CivilTime t;
+    t.year = num(0, 4);
+    t.month = num(4, 2);
+    t.day = num(6, 2);
+    t.precision = DatePrecision::kDay;
+    if (s.size() == 12) {
+      t.hour = num(8, 2);
+      t.minute = num(10, 2);
+      t.precision = DatePrecision::kMinute;
+    }
+    if (t.year >= options_.min_year && t.year <= options_.max_year && ValidDate(t.year, t.month, t.day) &&
+        t.hour < 24 && t.minute < 60) {
+      DateMatch m;
+      m.value = t;
+      m.iso = t.Iso();
+      m.start = static_cast<size_t>(s.data() - text.data());
+      m.end = m.start + s.size();
+      m.text = std::string(s);
+      m.standalone = true;
+      return m;
+    }
+  }
   std::vector<DateMatch> all = DateScanner(*this, head, context, true).Run();
   const DateMatch* best = nullptr;
   for (const DateMatch& m : all) {

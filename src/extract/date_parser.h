@@ -136,8 +136,10 @@ class DateParser {
   std::optional<DateMatch> Find(std::string_view text, const DateContext& context = {}) const;
 
   // Reads a string that is meant to be one date (a meta tag, a feed's
-  // pubDate, a JSON field): ISO 8601, RFC 822, Unix seconds or
-  // milliseconds, or any form FindAll reads. nullopt when it holds none.
+  // pubDate, a JSON field): ISO 8601, RFC 822, JavaScript's Date text, Unix
+  // seconds or milliseconds, compact YYYYMMDD[HHMM], or any form FindAll
+  // reads (two-digit years too: "27/8/16"). Only the first 4 KiB are read.
+  // nullopt when it holds none.
   std::optional<DateMatch> Parse(std::string_view text, const DateContext& context = {}) const;
 
  // Opaque word tables (defined in date_parser.cc).

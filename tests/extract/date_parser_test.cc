@@ -242,6 +242,12 @@ TEST(DateParserTest, ParseReadsWholeStrings) {
       {"27/8/16", "2016-08-27"},
       {"2015-07-21 02:51:32", "2015-07-21T02:51"},
       {"السبت 27 آب 2016", "2016-08-27"},
+      {"20160827", "2016-08-27"},
+      {"201608271027", "2016-08-27T10:27"},
+      {"27-08-2016 10:27", "2016-08-27T10:27"},
+      {"Sat Aug 27 2016 10:27:00 GMT+0300 (Arabian Standard Time)", "2016-08-27T10:27+03:00"},
+      {"2016-08-27T10:27:00.123456+03:00", "2016-08-27T10:27+03:00"},
+      {"  2016-08-27  ", "2016-08-27"},
   };
   for (const auto& c : cases) {
     auto m = p.Parse(c.in);
@@ -249,6 +255,7 @@ TEST(DateParserTest, ParseReadsWholeStrings) {
     EXPECT_EQ(m->iso, c.iso) << c.in;
   }
   EXPECT_FALSE(p.Parse("لا تاريخ هنا"));
+  EXPECT_FALSE(p.Parse("20161327"));  // month 13
   EXPECT_FALSE(p.Parse(""));
 }
 
