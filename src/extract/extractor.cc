@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -314,7 +315,9 @@ Status ExtractPage(std::string_view utf8, bool html, const Fallback& fb, Sink* s
   std::vector<std::string> dates;
   std::string hint;
   PageOptions po;
-  po.max_bytes = sink->options->max_input_bytes;
+  // A page has its own, lower bound (a 100 MB "page" is no page); exports
+  // and archives may be as large as max_input_bytes.
+  po.max_bytes = std::min(po.max_bytes, sink->options->max_input_bytes);
   auto page = html ? ExtractHtmlPage(utf8, po) : ExtractTextPage(utf8, po);
   if (!page.ok()) return page.status();
   a.title = page->title;
