@@ -8,6 +8,7 @@
 #include "entities/lexicon.h"
 #include "text/name_key.h"
 #include "text/normalizer.h"
+#include "text/stemmer.h"
 
 namespace malaf::entities {
 namespace {
@@ -214,6 +215,11 @@ class Finder {
     const std::string& k = w_[i].key;
     auto ends = [&](std::string_view e) { return k.size() >= e.size() && k.compare(k.size() - e.size(), e.size(), e) == 0; };
     return ends("\u064A") || ends("\u064A\u0647") || ends("\u064A\u0648\u0646") || ends("\u064A\u064A\u0646");
+  }
+  // An indefinite accusative in -ا ("بيانا جديدا") starts an object, not a name.
+  bool Accusative(int i) const {
+    const std::string& k = w_[i].key;
+    return !Given(i) && Letters(k) >= 4 && k.compare(k.size() - 2, 2, "\u0627") == 0;
   }
   bool PrepositionContext(int i) const {
     if (i == 0 || Breaks(i)) return false;
@@ -469,12 +475,15 @@ void Finder::TitlePattern(int i) {
       after_prep = false;
       continue;
     }
-    if (AnyFormDefinite(j) && !NotName(j) && !ConjStart(j)) {
+    // After a preposition the object belongs to the role even when it is a
+    // common noun ("المتحدث باسم الجيش"), unless it is a function word.
+    bool object_ok = after_prep && !text::IsStopword(w_[j].key);
+    if (AnyFormDefinite(j) && (!NotName(j) || object_ok) && !ConjStart(j)) {
       role_end = j++;
       after_prep = false;
       continue;
     }
-    if (after_prep && !NotName(j)) {
+    if (after_prep && (!NotName(j) || object_ok)) {
       role_end = j++;
       after_prep = false;
       continue;
@@ -515,7 +524,7 @@ void Finder::TitlePattern(int i) {
     // one: a known given name, or a family name (definite last word, بن).
     // Two or three plain words ("أوهورو كنياتا") are a foreign name unless
     // they read as a noun phrase (feminine endings).
-    bool foreign = last > k && last - k < 3;
+    bool foreign = last > k && last - k < 3 && !Accusative(k);
     for (int m = k; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
     c.weak = !comma && !Given(k) && !FamilyShaped(k, last) && !foreign;
     AbsorbGazetteer(&c);
@@ -562,7 +571,7 @@ void Finder::TitleAfterPattern(int t) {
     }
   if (ConjStart(first) || Prefixed(first) || IsDefinite(w_[first].key) || first >= t - 1) return;
   int last = t - 1;
-  bool foreign = last - first < 3;
+  bool foreign = last - first < 3 && !Accusative(first);
   for (int m = first; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
   if (!Given(first) && !foreign) return;
   Candidate c;
