@@ -118,12 +118,6 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
     if (a[k] != b[k]) return false;
   return true;
 }
-inline bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && SameBytes(s.data(), p.data(), p.size());
-}
-inline bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && SameBytes(s.data() + s.size() - p.size(), p.data(), p.size());
-}
 
 inline uint16_t Edge(const char* p) {
   uint16_t e;
