@@ -101,6 +101,23 @@ std::string JoinWords(const std::vector<std::string_view>& words, size_t from, s
 
 // "12. text", "12 - text", "12) text", "١٢. text" (digits are folded by
 // CleanLine before this runs). Returns the number, 0 when not numbered.
+constexpr int kBullet = -1;
+
+// "• text", "- text", "* text", "▪ text", "◄ text": an unnumbered list
+// entry. Returns kBullet, 0 when not such a line.
+int BulletLine(std::string_view line, std::string_view* rest) {
+  if (line.empty()) return 0;
+  size_t k = 0;
+  char32_t c = text::NextCodePoint(line, k);
+  static constexpr char32_t kBullets[] = {0x2022, 0x25CF, 0x25AA, 0x25A0, 0x25C4, 0x25BA, 0x2023, 0x25E6, '-', '*', 0x2013};
+  if (std::find(std::begin(kBullets), std::end(kBullets), c) == std::end(kBullets)) return 0;
+  if (k >= line.size() || line[k] != ' ') return 0;
+  std::string_view r = TrimSpace(line.substr(k));
+  if (r.empty()) return 0;
+  *rest = r;
+  return kBullet;
+}
+
 int NumberedLine(std::string_view line, std::string_view* rest) {
   size_t i = 0;
   while (i < line.size() && i < 4 && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
@@ -342,28 +359,38 @@ Result<Dossier> ReadDossier(std::string_view utf8, const DossierOptions& options
   for (size_t i = 0; i < lines.size(); ++i)
     if (IsRuleLine(lines[i])) { first_rule = i; break; }
   size_t contents_begin = lines.size(), contents_end = lines.size();
+  // A bulleted list counts only when most of its entries name an outlet
+  // (a header may hold an ordinary list).
+  auto entry_kind = [](std::string_view line, std::string_view* r) {
+    int k = NumberedLine(line, r);
+    return k != 0 ? k : BulletLine(line, r);
+  };
   for (size_t i = 0; i < first_rule; ++i) {
     std::string_view rest;
-    int num = NumberedLine(lines[i], &rest);
+    int num = entry_kind(lines[i], &rest);
     if (num == 0) continue;
-    size_t j = i, count = 0, last_line = i;
+    size_t j = i, count = 0, last_line = i, with_outlet = 0;
     int expect = num;
     std::vector<DossierEntry> entries;
     while (j < first_rule) {
       if (lines[j].empty()) { ++j; continue; }
       std::string_view r;
-      int k = NumberedLine(lines[j], &r);
+      int k = entry_kind(lines[j], &r);
       if (k == 0 || (count > 0 && k != expect)) break;
       DossierEntry e;
-      e.number = k;
+      e.number = k == kBullet ? 0 : k;
       e.line = std::string(r);
+      size_t colon = r.find(" :"), dash = r.find(" - ");
+      if ((colon != std::string_view::npos && PlausibleOutlet(r.substr(0, colon))) ||
+          (dash != std::string_view::npos && PlausibleOutlet(r.substr(0, dash))))
+        ++with_outlet;
       entries.push_back(std::move(e));
-      expect = k + 1;
+      expect = k == kBullet ? kBullet : k + 1;
       ++count;
       last_line = j;
       ++j;
     }
-    if (count >= 2) {
+    if (count >= 2 && (num != kBullet || with_outlet * 2 > count)) {
       contents_begin = i;
       contents_end = last_line + 1;
       d.contents = std::move(entries);

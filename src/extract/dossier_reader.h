@@ -1,7 +1,8 @@
 // Reading a compiled press dossier ("ملف"): a header (breadcrumb, title,
 // date, preparer "إعداد : ..."), a numbered table of contents of
 // `outlet : headline` lines, then one section per article separated by rule
-// lines (====, ----, ____, ***, ───). Each section is matched to its contents
+// lines (====, ----, ____, ***, ───); a bulleted contents list (•, -, *)
+// works too when most entries name an outlet. Each section is matched to its contents
 // entry by headline similarity (position only breaks ties and fills gaps), so
 // that outlet and headline come from the contents and the section head
 // together. Sections without an entry, entries without an outlet and
@@ -23,7 +24,7 @@ namespace malaf {
 using OutletPredicate = std::function<bool(std::string_view)>;
 
 struct DossierEntry {
-  int number = 0;        // as printed in the contents (0 when unnumbered)
+  int number = 0;        // as printed in the contents (0 for a bulleted entry)
   std::string line;      // the entry without its number, display text
   std::string outlet;    // "" when the line names none
   std::string headline;  // the rest (the whole line when no outlet)

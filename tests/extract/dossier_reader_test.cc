@@ -173,6 +173,29 @@ TEST(DossierReaderTest, WithoutContents) {
   EXPECT_EQ(d->sections[1].headline, "عنوان ثان");
 }
 
+TEST(DossierReaderTest, BulletedContents) {
+  auto d = ReadDossier(
+      "ملف الأسبوع عن المياه\n"
+      "• صحيفة النهار : عنوان أول هنا\n"
+      "• موقع الضفة : عنوان ثان هنا\n"
+      "\n"
+      "صحيفة النهار : عنوان أول هنا\nنص أول.\n"
+      "=====\n"
+      "نص ثان بلا رأس يبدأ مباشرة بالخبر الذي نشره الموقع عن اجتماع المزارعين في القرية صباح اليوم.\n");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->contents.size(), 2u);
+  EXPECT_EQ(d->contents[1].number, 0);
+  ASSERT_EQ(d->sections.size(), 2u);
+  EXPECT_EQ(d->sections[1].entry, 1);
+  EXPECT_EQ(d->sections[1].outlet, "موقع الضفة");
+  EXPECT_EQ(d->sections[1].headline, "عنوان ثان هنا");
+  EXPECT_TRUE(d->sections[1].head_is_body);
+  // A bulleted list of plain points is no contents.
+  auto plain = ReadDossier("ملف\n- نقطة أولى\n- نقطة ثانية\n=====\nصحيفة النهار : عنوان\nنص.\n");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->contents.empty());
+}
+
 TEST(DossierReaderTest, NoSectionIsAnError) {
   EXPECT_FALSE(ReadDossier("").ok());
   EXPECT_FALSE(ReadDossier("=====\n=====\n").ok());
