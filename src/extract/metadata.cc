@@ -387,7 +387,7 @@ std::vector<std::string_view> SplitCredits(std::string_view s) {
   for (const Tok& t : toks) {
     bool cut = t.kind == TokKind::kNewline ||
                (t.kind == TokKind::kPunct && (t.key == "+" || t.key == "," || t.key == "/" || t.key == "|" ||
-                                              t.key == "-" || t.key == "&" || t.key == "\xc2\xab" ||
+                                              t.key == "-" || t.key == "&" || t.key == ":" || t.key == "\xc2\xab" ||
                                               t.key == "\xc2\xbb" || t.key == "\"" || t.key == "\xe2\x80\x9c" ||
                                               t.key == "\xe2\x80\x9d" || t.key == "(" || t.key == ")")) ||
                (t.kind == TokKind::kWord && t.key == "\xd9\x88");  // a lone "و"
@@ -724,6 +724,91 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
   const DateParser& parser = DateParser::Default();
   std::string title_key = a->title.empty() ? std::string() : fold::FoldKey(a->title);
 
+  // 0. Author fields from markup or exports that hold a dateline or a
+  // credit rather than a person ("لندن: «الشرق الأوسط»", "الرياض - الوئام :",
+  // "لندن: رنيم حنوش", "«الاقتصادية» من الرياض", "الرياضي").
+  std::vector<std::string> early_credits;
+  std::optional<Dateline> author_dateline;
+  if (!a->authors.empty()) {
+    std::vector<std::string> kept;
+    for (const std::string& raw : a->authors) {
+      // Exports keep HTML's non-breaking space entity in these fields.
+      std::string au = raw;
+      for (size_t at; (at = au.find("&nbsp;")) != std::string::npos;) au.replace(at, 6, " ");
+      std::string_view t = Trim(au);
+      if (t.empty() || t.size() > 300) {
+        if (!t.empty()) kept.push_back(std::string(t));
+        continue;
+      }
+      // One outlet or agency name, maybe in quotes ("«الشرق الأوسط أونلاين»").
+      auto is_credit = [](std::string_view x) {
+        std::vector<std::string_view> parts = SplitCredits(x);
+        if (parts.size() != 1) return false;
+        return IsAgencyName(parts[0]) || LookupOutlet(parts[0]).has_value() ||
+               IsGenericAgencies(fold::FoldKey(parts[0]));
+      };
+      if (is_credit(t)) {
+        early_credits.emplace_back(t);
+        continue;
+      }
+      // "أحمد الشميري (صنعاء)", "عكاظ (جدة)": a name or a credit, then the city.
+      if (t.back() == ')') {
+        size_t open = t.rfind('(');
+        if (open != std::string_view::npos && open > 0) {
+          std::string_view who = Trim(t.substr(0, open)), where = Trim(t.substr(open + 1, t.size() - open - 2));
+          if (!who.empty() && LookupPlace(where)) {
+            if (!author_dateline) {
+              Dateline d;
+              d.text = std::string(t);
+              d.city = std::string(where);
+              author_dateline = d;
+            }
+            if (is_credit(who)) early_credits.emplace_back(who);
+            else kept.emplace_back(who);
+            continue;
+          }
+        }
+      }
+      // "«الاقتصادية» من الرياض": a credit from a place.
+      size_t from = t.find(" \xd9\x85\xd9\x86 ");  // " من "
+      if (from != std::string_view::npos) {
+        std::string_view left = Trim(t.substr(0, from)), right = Trim(t.substr(from + 6));
+        bool left_credit = false;
+        for (std::string_view part : SplitCredits(left))
+          if (IsAgencyName(part) || LookupOutlet(part)) left_credit = true;
+        if (left_credit && LookupPlace(right)) {
+          early_credits.emplace_back(left);
+          if (!author_dateline) {
+            Dateline d;
+            d.text = std::string(t);
+            d.city = std::string(right);
+            author_dateline = d;
+          }
+          continue;
+        }
+      }
+      std::string line = std::string(t) + "\n";
+      auto d = ReadDateline(line, DateContext{});
+      if (d && d->whole_line) {
+        early_credits.push_back(d->text);
+        if (!author_dateline) author_dateline = d;
+        continue;
+      }
+      if (d && !d->whole_line && !d->city.empty()) {
+        // "لندن: رنيم حنوش": the city, then the reporter.
+        std::string_view rest = Trim(std::string_view(line).substr(d->consumed));
+        size_t words = WordCount(rest);
+        if (words >= 1 && words <= 5) {
+          if (!author_dateline) author_dateline = d;
+          kept.emplace_back(rest);
+          continue;
+        }
+      }
+      kept.emplace_back(t);
+    }
+    a->authors = std::move(kept);
+  }
+
   // 1. Head lines: date, author, source lines and furniture.
   std::string& body = a->body;
   size_t pos = 0;
@@ -805,6 +890,8 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
       else remove.emplace_back(first, first + dl->consumed);
     }
   }
+  if (!dl && author_dateline) dl = author_dateline;  // no body edit: it came from the author field
+  for (auto& c : early_credits) credit_texts.push_back(c);
   if (dl) {
     if (a->dateline.empty()) a->dateline = dl->text;
     if (a->dateline_city.empty()) a->dateline_city = dl->city;
@@ -829,7 +916,15 @@ void FillMetadata(Article* a, const MetadataOptions& options) {
   // the hint as given.
   if (!a->outlet.empty()) {
     std::string c = CanonicalOutlet(a->outlet);
-    if (!c.empty()) a->outlet = c;
+    if (!c.empty()) {
+      a->outlet = c;
+    } else {
+      // A raw key the registry does not know ("alwatan" is four papers):
+      // the hint or the URL may tell which outlet it is.
+      std::string known = CanonicalOutlet(options.outlet_hint);
+      if (known.empty() && !a->url.empty()) known = CanonicalOutlet(a->url);
+      if (!known.empty()) a->outlet = known;
+    }
   }
   if (a->outlet.empty() && !options.outlet_hint.empty()) a->outlet = CanonicalOutlet(options.outlet_hint);
   if (a->outlet.empty() && !a->url.empty()) a->outlet = CanonicalOutlet(a->url);

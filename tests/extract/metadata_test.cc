@@ -142,6 +142,52 @@ TEST(MetadataTest, FieldsSetByTheCallerAreKept) {
   EXPECT_EQ(a.outlet, "اليوم السابع");  // canonicalized through the registry
 }
 
+// Author fields from exports often hold a dateline or a credit, not a person.
+TEST(MetadataTest, AuthorFieldsThatAreDatelines) {
+  struct Case {
+    const char* author;
+    const char* authors;   // expected, joined by '|'
+    const char* dateline;
+    const char* city;
+  } cases[] = {
+      {"لندن: «الشرق الأوسط»", "", "لندن: «الشرق الأوسط»", "لندن"},
+      {"الرياض - الوئام :", "", "الرياض - الوئام", "الرياض"},
+      {"الوئام - رويترز:", "", "الوئام - رويترز", ""},
+      {"لندن: رنيم حنوش", "رنيم حنوش", "لندن", "لندن"},
+      {"«الاقتصادية» من الرياض", "", "«الاقتصادية» من الرياض", "الرياض"},
+      {"الرياضي", "", "", ""},
+      {"عامر مصطفى", "عامر مصطفى", "", ""},
+      {"«الشرق الأوسط أونلاين»", "", "", ""},
+      {"وكالات", "", "", ""},
+      {"&nbsp;أحمد الشميري (صنعاء)", "أحمد الشميري", "أحمد الشميري (صنعاء)", "صنعاء"},
+      {"&nbsp;عكاظ (جدة)", "", "عكاظ (جدة)", "جدة"},
+  };
+  for (const auto& c : cases) {
+    Article a;
+    a.body = "قال المسؤول إن الاجتماع انتهى.";
+    a.authors = {c.author};
+    FillMetadata(&a, {});
+    EXPECT_EQ(Join(a.authors), c.authors) << c.author;
+    EXPECT_EQ(a.dateline, c.dateline) << c.author;
+    EXPECT_EQ(a.dateline_city, c.city) << c.author;
+    EXPECT_EQ(a.body, "قال المسؤول إن الاجتماع انتهى.");
+  }
+  Article w;
+  w.body = "قال المسؤول.";
+  w.authors = {"الوئام - رويترز:"};
+  FillMetadata(&w, {});
+  EXPECT_EQ(Join(w.agencies), "رويترز");
+}
+
+TEST(MetadataTest, UnknownOutletKeyResolvedByUrl) {
+  Article a;
+  a.outlet = "alwatan";
+  a.url = "http://www.alwatan.com.sa/Local/News_Detail.aspx?ArticleID=1";
+  a.body = "قال المسؤول.";
+  FillMetadata(&a, {});
+  EXPECT_EQ(a.outlet, "الوطن السعودية");
+}
+
 TEST(MetadataTest, RelativeDatesNeedAReference) {
   Article a;
   a.body = "القبس 15 ساعة\nاعتبر الوزير أنه ليس هناك حل عسكري.";
