@@ -11,6 +11,10 @@
 //  - takes author lines ("كتب : …", "كتب عامر مصطفى", "بواسطة : …") into
 //    authors, source lines ("المصدر: …", "/مصدر: شينخوا/") into agencies
 //    or the outlet;
+//  - cleans authors given by the caller that are datelines or credits, as
+//    exports hold them ("لندن: «الشرق الأوسط»" -> dateline and city;
+//    "لندن: رنيم حنوش" -> city and the name; "أحمد الشميري (صنعاء)" -> the
+//    name and the city; "وكالات", an outlet's name -> dropped);
 //  - collects agencies credited anywhere in the text, one canonical
 //    (Arabic) name each, from data/agencies.tsv;
 //  - sets published/published_text from the candidate date texts first
