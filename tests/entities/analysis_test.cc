@@ -66,7 +66,9 @@ TEST(EntityPatternsTest, PeopleNobodyListed) {
     TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
     const Entity* e = Find(t, "person", c.person);
     ASSERT_NE(e, nullptr) << c.pattern << ": " << Dump(t);
-    if (*c.role) EXPECT_EQ(e->role, c.role) << c.pattern;
+    if (*c.role) {
+      EXPECT_EQ(e->role, c.role) << c.pattern;
+    }
   }
 }
 
