@@ -335,6 +335,7 @@ Status ExtractPage(std::string_view utf8, bool html, const Fallback& fb, Sink* s
 
 // ---- Dispatch ----
 
+
 void ExtractInto(const std::string& path, std::string_view bytes, const ExtractOptions& options, const Fallback& fb,
                  int depth, ExtractOutput* out) {
   auto fail = [&](const Status& s) { out->errors.push_back(InputError{path, s}); };

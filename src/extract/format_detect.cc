@@ -129,11 +129,23 @@ bool LooksBinary(std::string_view b) {
   return control * 20 > n;  // more than 5% control bytes
 }
 
+bool LooksLikeJsonStart(std::string_view s) {
+  size_t i = s.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos || (s[i] != '[' && s[i] != '{')) return false;
+  size_t j = s.find_first_not_of(" \t\r\n", i + 1);
+  if (j == std::string_view::npos) return false;
+  char c = s[j];
+  if (s[i] == '{') return c == '"' || c == '}';
+  return c == '"' || c == '[' || c == '{' || c == ']' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
+         c == 'f' || c == 'n';
+}
+
 std::string DetectFormat(std::string_view utf8) {
   std::string_view s = SkipLeadingSpace(utf8.substr(0, kSniffBytes));
   if (s.empty()) return "text";
-  if (s.front() == '[') return "json";
-  if (s.front() == '{') {
+  bool json_start = LooksLikeJsonStart(s);
+  if (s.front() == '[' && json_start) return "json";
+  if (s.front() == '{' && json_start) {
     if (LooksLikeJsonLines(s)) return "jsonl";
     // Lines longer than the sniffed prefix: "}\n{" never occurs in one JSON
     // document (objects in an array are separated by commas).

@@ -33,6 +33,10 @@ std::string_view DetectUtf16WithoutBom(std::string_view bytes);
 // malaf does not read).
 std::string DetectFormat(std::string_view utf8);
 
+// '[' or '{' followed (after spaces) by what JSON allows there (a quote, a
+// bracket or brace, a digit, '-', t/f/n): "[فيديو] ..." is text, not JSON.
+bool LooksLikeJsonStart(std::string_view text);
+
 // True for the names accepted by ExtractOptions::format.
 bool IsKnownFormat(std::string_view name);
 

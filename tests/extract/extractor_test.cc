@@ -246,6 +246,17 @@ TEST(ExtractorTest, FormatOverride) {
   for (const auto& a : out.articles) EXPECT_EQ(a.sources[0].format, "text");
 }
 
+TEST(ExtractorTest, TextOpeningWithABracketIsText) {
+  auto out = ExtractBytes("x.txt", "[فيديو] الجفاف يضرب قرى الوادي\n\n" + std::string(kText), {});
+  ASSERT_TRUE(out.errors.empty()) << out.errors[0].status.ToString();
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(out.articles[0].sources[0].format, "text");
+  // Broken JSON stays an error.
+  out = ExtractBytes("x.json", "[{\"title\": \"أ\", ", {});
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_TRUE(out.errors[0].status.IsCorruption());
+}
+
 TEST(ExtractorTest, MissingFileAndDirectory) {
   auto out = ExtractFile("/nonexistent/file.txt", {});
   ASSERT_EQ(out.errors.size(), 1u);

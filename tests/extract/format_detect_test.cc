@@ -38,6 +38,8 @@ TEST(FormatDetectTest, FromContent) {
        "{\"title\": \"" + std::string(70000, 'x') + "\"}\n{\"title\": \"ب\"}\n", "jsonl"},
       {"dossier", dossier, "dossier"},
       {"text", "عنوان الخبر\n\nقال مسؤول اليوم إن الاجتماع انتهى.\nوأضاف أن الجولة المقبلة بعد أسبوع.\n", "text"},
+      {"text opening with a bracket", "[فيديو] عنوان الخبر\n\nنص الخبر.\n", "text"},
+      {"text opening with a brace", "{عاجل} عنوان الخبر\n", "text"},
       {"text with one rule", "عنوان\n==========\nنص الخبر هنا.\n", "text"},
       {"empty", "", "text"},
   };
