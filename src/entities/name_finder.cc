@@ -101,6 +101,9 @@ class Finder {
     return WordClass::kNone;
   }
   const WordForm* TitleForm(int i) const {
+    // أمام ("in front of") folds to the key of إمام.
+    std::string_view t = w_[i].text;
+    if (t.size() >= 8 && t.substr(t.size() - 8) == "\u0623\u0645\u0627\u0645") return nullptr;
     for (const auto& f : w_[i].forms) {
       WordClass c = lex_.ClassOf(f.key);
       if (c == WordClass::kTitle || c == WordClass::kCounterpart) return &f;
@@ -216,10 +219,13 @@ class Finder {
     auto ends = [&](std::string_view e) { return k.size() >= e.size() && k.compare(k.size() - e.size(), e.size(), e) == 0; };
     return ends("\u064A") || ends("\u064A\u0647") || ends("\u064A\u0648\u0646") || ends("\u064A\u064A\u0646");
   }
-  // An indefinite accusative in -ا ("بيانا جديدا") starts an object, not a name.
+  // An indefinite accusative in -ا ("بيانا جديدا") or a sound plural in
+  // -ين/-ون ("مطالبين بتعويضات") starts an object, not a name.
   bool Accusative(int i) const {
     const std::string& k = w_[i].key;
-    return !Given(i) && Letters(k) >= 4 && k.compare(k.size() - 2, 2, "\u0627") == 0;
+    if (Given(i) || Letters(k) < 4) return false;
+    auto ends = [&](std::string_view e) { return k.size() >= e.size() && k.compare(k.size() - e.size(), e.size(), e) == 0; };
+    return ends("\u0627") || (Letters(k) >= 5 && (ends("\u064A\u0646") || ends("\u0648\u0646")));
   }
   bool PrepositionContext(int i) const {
     if (i == 0 || Breaks(i)) return false;
