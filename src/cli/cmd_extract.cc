@@ -65,12 +65,43 @@ std::string Lead(const std::string& body, size_t max_chars) {
   return indented;
 }
 
-void PrintText(const std::vector<Article>& articles) {
-  size_t n = 0;
+// {"articles": [...], "errors": [...]} written article by article, so that
+// memory holds one input's articles, not every input's JSON at once. The
+// layout is PrintJson's (two-space indent).
+class JsonArticleStream {
+ public:
+  void Add(const Article& a) {
+    std::string s = DumpJson(ArticleToJson(a, false), 2);
+    std::string out = first_ ? "{\n  \"articles\": [\n    " : ",\n    ";
+    first_ = false;
+    for (char c : s) {
+      out.push_back(c);
+      if (c == '\n') out += "    ";
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  void Finish(const nlohmann::json& errors) {
+    std::string out = first_ ? "{\n  \"articles\": []" : "\n  ]";
+    std::string e = DumpJson(errors, 2);
+    out += ",\n  \"errors\": ";
+    for (char c : e) {
+      out.push_back(c);
+      if (c == '\n') out += "  ";
+    }
+    out += "\n}\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+  }
+
+ private:
+  bool first_ = true;
+};
+
+void PrintText(const std::vector<Article>& articles, size_t* n) {
   for (const Article& a : articles) {
-    ++n;
+    ++*n;
     std::string head = a.outlet.empty() ? a.title : a.outlet + " : " + a.title;
-    fmt::print("{}. {}\n", n, head);
+    fmt::print("{}. {}\n", *n, head);
     std::string when = !a.published.empty() ? a.published : a.published_text;
     std::string where = a.dateline;
     if (!when.empty() || !where.empty())
@@ -124,9 +155,9 @@ Subcommand RegisterExtract(CLI::App& root, const GlobalOptions& global) {
       for (const InputError& e : probe.errors)
         if (e.status.IsInvalidArgument()) return ReportError("extract", e.status, opts->json);
     }
-    nlohmann::json articles = nlohmann::json::array();
     nlohmann::json errors = nlohmann::json::array();
-    std::vector<Article> all;
+    JsonArticleStream stream;
+    size_t shown = 0;
     bool failed = false;
     for (const std::string& path : opts->inputs) {
       ExtractOutput out = path == "-" ? ExtractStdin(options) : ExtractFile(path, options);
@@ -138,16 +169,12 @@ Subcommand RegisterExtract(CLI::App& root, const GlobalOptions& global) {
         if (opts->json) errors.push_back(InputErrorToJson(e.path, e.status));
       }
       if (opts->json) {
-        for (const Article& a : out.articles) articles.push_back(ArticleToJson(a, false));
+        for (const Article& a : out.articles) stream.Add(a);
       } else {
-        for (Article& a : out.articles) all.push_back(std::move(a));
+        PrintText(out.articles, &shown);
       }
     }
-    if (opts->json) {
-      PrintJson({{"articles", std::move(articles)}, {"errors", std::move(errors)}});
-    } else {
-      PrintText(all);
-    }
+    if (opts->json) stream.Finish(errors);
     return failed ? kExitFailure : kExitOk;
   };
   return s;
