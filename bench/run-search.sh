@@ -47,7 +47,7 @@ for n in $SIZES; do
   for sys in $PEERS; do
     echo "index $sys at $n..." >&2
     idx=$WORK/index-$sys-$n
-    "$BENCH" index "$sys" "$corpus" "$idx" | sed "s/^{/{\"size\":$n,/" >> "$out"
+    "$BENCH" index "$sys" "$corpus" "$idx" 2> "$WORK/index-$sys-$n.log" | sed "s/^{/{\"size\":$n,/" >> "$out"
     "$BENCH" query "$sys" "$idx" "$queries" 3 | sed "s/^{/{\"size\":$n,/" >> "$out"
     if [ "$sys" = malaf ]; then
       "$BENCH" query malaf "$idx" "$queries" 1 full | sed "s/^{/{\"size\":$n,/" >> "$out"

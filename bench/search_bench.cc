@@ -260,13 +260,23 @@ int Relevance(int argc, char** argv) {
       if (!found) std::fprintf(stderr, "warning: %s judges unknown document %s\n", qid.c_str(), key.c_str());
     }
   std::FILE* runs = argc > 6 ? std::fopen(argv[6], "w") : nullptr;
-  for (std::string name : {"malaf", "xapian", "lucene"}) {
+  std::vector<std::string> systems{"malaf", "xapian", "lucene"};
+  if (const char* only = getenv("SEARCH_REL_SYSTEMS")) {
+    systems.clear();
+    std::stringstream ss(only);
+    std::string x;
+    while (ss >> x) systems.push_back(x);
+  }
+  for (const std::string& name : systems) {
     auto sys = MakeSystem(name);
     std::string dir = work + "/" + name;
     double t0 = NowSeconds();
-    sys->Create(dir);
-    for (const auto& d : docs) sys->Add(d);
-    sys->Finish();
+    // SEARCH_REL_REUSE=1: query the indexes of an earlier run in WORK.
+    if (!getenv("SEARCH_REL_REUSE")) {
+      sys->Create(dir);
+      for (const auto& d : docs) sys->Add(d);
+      sys->Finish();
+    }
     double t1 = NowSeconds();
     sys->Open(dir);
     double sum_recall = 0, sum_ndcg = 0;
@@ -317,14 +327,22 @@ int Index(int argc, char** argv) {
   auto sys = MakeSystem(argv[2]);
   double t0 = NowSeconds();
   sys->Create(argv[4]);
-  uint64_t n = ForEachJsonl(argv[3], [&](BenchDoc&& d) { sys->Add(d); });
+  uint64_t done = 0;
+  uint64_t n = ForEachJsonl(argv[3], [&](BenchDoc&& d) {
+    sys->Add(d);
+    if (++done % 50000 == 0)  // progress, so a run stopped early still tells its rate
+      std::fprintf(stderr, "{\"progress\":%llu,\"seconds\":%.1f,\"cpu_seconds\":%.1f,\"peak_rss_mb\":%.0f}\n",
+                   static_cast<unsigned long long>(done), NowSeconds() - t0, CpuSeconds(), PeakRssMb());
+  });
   sys->Finish();
   double t = NowSeconds() - t0;
   uint64_t bytes = 0;
   for (const auto& e : fs::recursive_directory_iterator(argv[4]))
     if (e.is_regular_file()) bytes += e.file_size();
+  double cpu = CpuSeconds();
   nlohmann::json out = {{"mode", "index"},        {"system", argv[2]},      {"articles", n},
                         {"seconds", t},           {"articles_per_s", n / t}, {"peak_rss_mb", PeakRssMb()},
+                        {"cpu_seconds", cpu},     {"articles_per_cpu_s", n / cpu},
                         {"index_mb", bytes / 1048576.0}};
   std::printf("%s\n", out.dump().c_str());
   return 0;

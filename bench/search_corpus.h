@@ -31,5 +31,8 @@ uint64_t ForEachJsonl(const std::string& path, const std::function<void(BenchDoc
 // Peak resident memory of this process, MB.
 double PeakRssMb();
 double NowSeconds();
+// User + system CPU time of this process, seconds (the machine is shared:
+// wall time depends on what else runs, CPU time much less).
+double CpuSeconds();
 
 }  // namespace malaf::bench

@@ -87,6 +87,11 @@ class DocumentBuilder {
     // is idempotent and protects against articles built elsewhere.
     std::string title = text::NormalizeDisplay(a.title);
     IndexText(title, 1 + options_.title_wdf_boost, &pos, &doc);
+    // The title words again as a field of their own: a word in the title
+    // says what the article is about more than one in the body.
+    for (const auto& t : text::Analyze(title))
+      if (!t.stopword)
+        if (std::string st = terms::Make(terms::kTitle, t.key); !st.empty()) doc.add_term(st);
     pos += kBodyPositionGap;
     IndexText(a.body, 1, &pos, &doc);
 

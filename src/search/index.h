@@ -5,6 +5,7 @@
 // (text::Analyze), never Xapian's stemmers:
 //   (no prefix) search key of each title and body word, with positions, so
 //               phrases and exact matches work; title words get extra wdf
+//   S<key>      search key of each title word (the title field)
 //   O<key>      outlet (boolean), A<key> agency (boolean), C<key> dateline
 //               city (boolean), M<YYYY-MM> month of publication (boolean)
 //   Q<id>       the article id (unique term, used to replace on re-index)
@@ -39,7 +40,7 @@
 namespace malaf::search {
 
 // Bump when the terms, prefixes, slots or document data change.
-inline constexpr int kIndexFormatVersion = 2;
+inline constexpr int kIndexFormatVersion = 3;
 
 // DO NOT CHANGE THESE SLOT NUMBERS: they are stored in the index.
 inline constexpr unsigned kSlotDate = 0;

@@ -19,6 +19,8 @@ namespace {
 constexpr double kExactWeight = 1.0;
 constexpr double kStemWeight = 0.6;
 constexpr double kNameWeight = 0.3;
+// The title field: the word, or a form sharing its stem, in the title.
+constexpr double kTitleWeight = 1.0;
 
 // Forms of the lexicon listed under `key` (Z<stem> or N<name key>), the
 // most frequent first when there are more than kMaxVariants.
@@ -59,6 +61,14 @@ Xapian::Query WordQuery(const Xapian::Database& db, const QueryWord& w) {
   };
   add(terms::kStem, w.stem, kStemWeight);
   add(terms::kName, w.name, kNameWeight);
+  {
+    std::vector<Xapian::Query> titled;
+    std::vector<std::string> forms = Variants(db, terms::Make(terms::kStem, w.stem));
+    if (std::find(forms.begin(), forms.end(), w.key) == forms.end()) forms.push_back(w.key);
+    for (const auto& f : forms)
+      if (std::string t = terms::Make(terms::kTitle, f); !t.empty()) titled.emplace_back(t);
+    parts.push_back(Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, titled.begin(), titled.end()), kTitleWeight));
+  }
   return parts.size() == 1 ? parts[0] : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 

@@ -16,6 +16,7 @@ inline constexpr std::string_view kAgency = "A";
 inline constexpr std::string_view kCity = "C";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kTitle = "S";  // title words, a field of their own
 
 // Xapian refuses terms over 245 bytes; longer words are not indexed.
 inline constexpr size_t kMaxTermBytes = 200;
