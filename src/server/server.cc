@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -168,6 +169,9 @@ void Server::Impl::Routes() {
   h.set_read_timeout(options.read_timeout_s, 0);
   h.set_write_timeout(options.read_timeout_s, 0);
   h.set_keep_alive_max_count(1000);
+  h.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  const size_t threads = std::max<size_t>(options.threads, 1);
+  h.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
   h.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.path.size() > 2048 || req.path.find("..") != std::string::npos ||
@@ -224,7 +228,14 @@ void Server::Impl::Routes() {
     if (q.size() > 4096) return SendError(res, 400, "invalid_argument", "query longer than 4096 bytes");
     auto searcher = WorkerSearcher();
     if (!searcher.ok()) return SendStatus(res, searcher.status());
+    auto store = WorkerStore();
+    if (!store.ok()) return SendStatus(res, store.status());
     search::SearchOptions so;
+    // The index keeps no bodies; snippets come from the store.
+    so.body_of = [st = *store](const std::string& id) {
+      auto a = st->Get(id);
+      return a.ok() ? a->article.body : std::string();
+    };
     so.limit = ParamSize(req, "limit", 20, 100);
     so.offset = ParamSize(req, "offset", 0, 100000);
     if (req.get_param_value("sort") == "date") so.sort = search::SortOrder::kDate;

@@ -10,8 +10,8 @@
 // get 413; slow clients are cut after read_timeout_s; every response carries
 // a content-security policy; errors are JSON {"error": {code, message}} and
 // never show a stack or a server path.
-// Threads: requests are served by a pool; each worker thread opens its own
-// store connection and index reader. Listen() blocks until Stop() is called
+// Threads: requests are served by a pool of ServerOptions::threads; each
+// worker thread opens its own store connection and index reader. Listen() blocks until Stop() is called
 // from another thread or a signal handler.
 #pragma once
 
@@ -29,6 +29,11 @@ struct ServerOptions {
   int port = 8080;              // 0 = any free port (see Server::port())
   size_t max_body_bytes = 64u << 20;  // uploads; JSON bodies are capped at 1 MiB
   int read_timeout_s = 10;      // a client that sends nothing for this long is dropped
+  // Worker threads. cpp-httplib keeps a thread on a connection for as long
+  // as the client keeps it alive, so this bounds the clients served at once
+  // (the rest wait for a free thread), not the CPU used.
+  size_t threads = 64;
+  int keep_alive_timeout_s = 2;  // an idle kept-alive connection frees its thread after this
 };
 
 class Server {

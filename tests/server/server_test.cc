@@ -35,6 +35,40 @@ Article Make(std::string title, std::string outlet, std::string published, std::
   return a;
 }
 
+// A raw TCP connection to the server, for requests no well-behaved client
+// would send.
+int Connect(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  timeval tv{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  return fd;
+}
+
+// Sends `request` raw and returns what the server answers before closing
+// (or before 10 s pass).
+// With `half_close` the client says it sends nothing more, so the server
+// answers and closes instead of waiting for the next kept-alive request.
+std::string RawExchange(int port, const std::string& request, bool half_close) {
+  int fd = Connect(port);
+  if (fd < 0) return "";
+  (void)send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  if (half_close) shutdown(fd, SHUT_WR);
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  return out;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -85,6 +119,14 @@ class ServerTest : public ::testing::Test {
     return c;
   }
   static json Body(const httplib::Result& r) { return json::parse(r->body, nullptr, false); }
+  // The server still answers a search after whatever came before.
+  void ExpectServing(const std::string& after) {
+    auto c = Client();
+    auto r = c.Get("/api/v1/search?q=%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81");
+    ASSERT_TRUE(r) << "no answer after " << after;
+    EXPECT_EQ(r->status, 200) << "after " << after;
+    EXPECT_EQ(Body(r)["total"], 2) << "after " << after;
+  }
 
   static std::string* dir_;
   static std::vector<std::string>* ids_;
@@ -130,6 +172,9 @@ TEST_F(ServerTest, SearchArticlesAndShow) {
   json j = Body(r);
   EXPECT_EQ(j["total"], 2);
   EXPECT_TRUE(j["facets"].contains("outlet"));
+  // Snippets come from the store (the index keeps no bodies).
+  ASSERT_FALSE(j["hits"].empty());
+  for (const auto& h : j["hits"]) EXPECT_NE(h["snippet"].get<std::string>().find("لافروف"), std::string::npos) << h;
   auto list = c.Get("/api/v1/articles?limit=1");
   ASSERT_TRUE(list);
   EXPECT_EQ(Body(list)["articles"].size(), 1u);
@@ -220,6 +265,115 @@ TEST_F(ServerTest, HostileRequestsGetCleanErrors) {
   EXPECT_EQ(Body(nope)["error"]["code"], "not_found");
   // Errors never show server paths.
   EXPECT_EQ(nope->body.find(*dir_), std::string::npos);
+}
+
+// Each hostile request gets a clean 4xx JSON error (no path, no stack) and
+// the server answers a search right after it.
+TEST_F(ServerTest, HostileRequestsTable) {
+  const std::string bearer = "Bearer " + *token_;
+  struct Case {
+    std::string name, method, path, auth, body, content_type;
+    int status;
+  };
+  const std::vector<Case> cases = {
+      {"ingest: bad JSON", "POST", "/api/v1/ingest", bearer, "{\"text\": ", "application/json", 400},
+      {"ingest: JSON without text", "POST", "/api/v1/ingest", bearer, "{\"name\": \"a\"}", "application/json", 400},
+      {"ingest: JSON array", "POST", "/api/v1/ingest", bearer, "[1,2,3]", "application/json", 400},
+      {"ingest: text not a string", "POST", "/api/v1/ingest", bearer, "{\"text\": 5}", "application/json", 400},
+      {"ingest: no token", "POST", "/api/v1/ingest", "", "{\"text\": \"x\"}", "application/json", 401},
+      {"ingest: empty bearer", "POST", "/api/v1/ingest", "Bearer ", "{\"text\": \"x\"}", "application/json", 401},
+      {"ingest: basic auth", "POST", "/api/v1/ingest", "Basic dXNlcjpwYXNz", "{\"text\": \"x\"}", "application/json", 401},
+      {"ingest: token not hex", "POST", "/api/v1/ingest", "Bearer ' OR 1=1 --", "{\"text\": \"x\"}", "application/json", 401},
+      {"ingest: token too long", "POST", "/api/v1/ingest", "Bearer " + std::string(5000, 'f'), "{\"text\": \"x\"}", "application/json", 401},
+      {"ingest: token prefix", "POST", "/api/v1/ingest", bearer.substr(0, bearer.size() - 1), "{\"text\": \"x\"}", "application/json", 401},
+      {"ingest: oversized", "POST", "/api/v1/ingest", bearer, std::string((1 << 20) + 1, '['), "application/json", 413},
+      {"dossier: bad JSON", "POST", "/api/v1/dossier", "", "{\"ids\": [", "application/json", 400},
+      {"dossier: not an object", "POST", "/api/v1/dossier", "", "\"ids\"", "application/json", 400},
+      {"dossier: ids not strings", "POST", "/api/v1/dossier", "", "{\"ids\": [1, 2]}", "application/json", 400},
+      {"dossier: deep nesting", "POST", "/api/v1/dossier", "", std::string(100000, '[') + std::string(100000, ']'), "application/json", 400},
+      {"dossier: oversized", "POST", "/api/v1/dossier", "", std::string(2 << 20, ' '), "application/json", 413},
+      {"saved dossier: no token", "POST", "/api/v1/dossiers", "", "{\"ids\": []}", "application/json", 401},
+      {"saved dossier: bad JSON", "POST", "/api/v1/dossiers", bearer, "{{", "application/json", 400},
+      {"search: query too long", "GET", "/api/v1/search?q=" + std::string(5000, 'a'), "", "", "", 400},
+      {"search: unbalanced quote", "GET", "/api/v1/search?q=%22", "", "", "", 200},
+      {"search: limit not a number", "GET", "/api/v1/search?q=x&limit=-1e99", "", "", "", 200},
+      {"traversal: encoded backslash", "GET", "/..%5c..%5cetc%5cpasswd", "", "", "", 400},
+      {"traversal: NUL", "GET", "/index.html%00.js", "", "", "", 400},
+      {"traversal: absolute", "GET", "//etc/passwd", "", "", "", 404},
+      {"article: id with slash", "GET", "/api/v1/articles/..%2f..%2fmalaf.sqlite", "", "", "", 400},
+  };
+  auto c = Client();
+  for (const auto& k : cases) {
+    httplib::Headers h;
+    if (!k.auth.empty()) h.emplace("Authorization", k.auth);
+    httplib::Result r = k.method == "GET" ? c.Get(k.path.c_str(), h) : c.Post(k.path.c_str(), h, k.body, k.content_type.c_str());
+    ASSERT_TRUE(r) << k.name;
+    EXPECT_EQ(r->status, k.status) << k.name << ": " << r->body.substr(0, 300);
+    if (k.status >= 400) {
+      json j = Body(r);
+      EXPECT_TRUE(j.contains("error") && j["error"].contains("message")) << k.name << ": " << r->body.substr(0, 300);
+    }
+    EXPECT_EQ(r->body.find(*dir_), std::string::npos) << k.name;
+    EXPECT_EQ(r->body.find("root:"), std::string::npos) << k.name;
+    EXPECT_NE(r->get_header_value("Content-Security-Policy"), "") << k.name;
+    ExpectServing(k.name);
+  }
+}
+
+// Requests that break HTTP itself, sent on a raw socket: each gets a 4xx
+// answer or a closed connection, never a crash or a hang.
+TEST_F(ServerTest, MalformedHttpIsRefused) {
+  const struct {
+    const char* name;
+    std::string request;
+    const char* status;  // expected status line prefix, "" = any 4xx or a close
+  } cases[] = {
+      {"huge declared body", "POST /api/v1/ingest HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 99999999999\r\n\r\n", "HTTP/1.1 413"},
+      {"negative length", "POST /api/v1/dossier HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", ""},
+      {"uri too long", "GET /api/v1/search?q=" + std::string(100000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", ""},
+      {"header too long", "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-A: " + std::string(100000, 'a') + "\r\n\r\n", ""},
+      {"garbage", std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 16), ""},
+      {"bad chunk", "POST /api/v1/dossier HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", ""},
+  };
+  for (const auto& k : cases) {
+    // (A 413 is sent before the body is read; a half-closed client would
+    // see the connection reset instead.)
+    std::string answer = RawExchange(server_->port(), k.request, *k.status == 0);
+    if (*k.status) {
+      EXPECT_EQ(answer.rfind(k.status, 0), 0u) << k.name << ": " << answer.substr(0, 200);
+    } else if (!answer.empty()) {
+      EXPECT_EQ(answer.rfind("HTTP/1.1 4", 0), 0u) << k.name << ": " << answer.substr(0, 200);
+    }
+    ExpectServing(k.name);
+  }
+}
+
+// More slow clients than a default pool has threads: a slowloris that never
+// finishes its headers and uploads that stall. The server keeps answering
+// and drops each stalled client after read_timeout_s (2 s here).
+TEST_F(ServerTest, ManySlowClientsDoNotStopTheServer) {
+  std::vector<int> fds;
+  for (int i = 0; i < 24; ++i) {
+    int fd = Connect(server_->port());
+    ASSERT_GE(fd, 0);
+    std::string partial = i % 2 ? "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                                : "POST /api/v1/ingest HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\nabc";
+    ASSERT_GT(send(fd, partial.data(), partial.size(), MSG_NOSIGNAL), 0);
+    fds.push_back(fd);
+  }
+  auto start = std::chrono::steady_clock::now();
+  ExpectServing("24 stalled clients");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  // Every stalled client is dropped once the read timeout passes.
+  for (int fd : fds) {
+    char buf[256];
+    ssize_t n;
+    while ((n = recv(fd, buf, sizeof buf, 0)) > 0) {
+    }
+    EXPECT_EQ(n, 0) << "the server kept a stalled client open";
+    close(fd);
+  }
+  ExpectServing("the stalled clients were dropped");
 }
 
 TEST_F(ServerTest, SlowClientDoesNotStopTheServer) {
