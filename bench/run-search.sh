@@ -50,7 +50,7 @@ for n in $SIZES; do
     "$BENCH" index "$sys" "$corpus" "$idx" 2> "$WORK/index-$sys-$n.log" | sed "s/^{/{\"size\":$n,/" >> "$out"
     "$BENCH" query "$sys" "$idx" "$queries" 3 | sed "s/^{/{\"size\":$n,/" >> "$out"
     if [ "$sys" = malaf ]; then
-      "$BENCH" query malaf "$idx" "$queries" 1 full | sed "s/^{/{\"size\":$n,/" >> "$out"
+      "$BENCH" query malaf "$idx" "$queries" 1 full "$corpus" | sed "s/^{/{\"size\":$n,/" >> "$out"
     fi
     rm -rf "$idx"
   done
