@@ -387,9 +387,46 @@ const Normalizer& SearchNormalizer() {
 }
 }  // namespace
 
-std::string NormalizeDisplay(std::string_view utf8) { return DisplayNormalizer().Normalize(utf8); }
+namespace {
+// A run of tatweel standing alone between spaces ("جنيف ــ العربي الجديد",
+// "الروسية ــ الأميركية") is a dash, not a stretched letter: display text
+// keeps it as "-", so datelines and compounds still read. Only the text
+// changes where such a run occurs; elsewhere the input is returned as is.
+bool LoneTatweelAsDash(std::string_view s, std::string* out) {
+  constexpr std::string_view kTatweel = "\xD9\x80";
+  size_t at = s.find(kTatweel);
+  if (at == std::string_view::npos) return false;
+  bool changed = false;
+  size_t copied = 0;
+  while (at != std::string_view::npos) {
+    size_t end = at;
+    while (s.compare(end, kTatweel.size(), kTatweel) == 0) end += kTatweel.size();
+    auto space = [&](size_t i) { return s[i] == ' ' || s[i] == '\n' || s[i] == '\t'; };
+    bool lone = (at == 0 || space(at - 1)) && (end == s.size() || space(end));
+    if (lone) {
+      out->append(s.substr(copied, at - copied));
+      out->push_back('-');
+      copied = end;
+      changed = true;
+    }
+    at = s.find(kTatweel, end);
+  }
+  if (changed) out->append(s.substr(copied));
+  return changed;
+}
+}  // namespace
 
-std::string SearchKey(std::string_view utf8) { return SearchNormalizer().Normalize(utf8); }
+std::string NormalizeDisplay(std::string_view utf8) {
+  std::string dashed;
+  if (LoneTatweelAsDash(utf8, &dashed)) return DisplayNormalizer().Normalize(dashed);
+  return DisplayNormalizer().Normalize(utf8);
+}
+
+std::string SearchKey(std::string_view utf8) {
+  std::string dashed;
+  if (LoneTatweelAsDash(utf8, &dashed)) return SearchNormalizer().Normalize(dashed);
+  return SearchNormalizer().Normalize(utf8);
+}
 
 void AppendSearchKey(std::string_view utf8, std::string* out) { SearchNormalizer().NormalizeTo(utf8, out); }
 

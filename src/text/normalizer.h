@@ -23,7 +23,7 @@ namespace malaf::text {
 // of rules forces a rebuild. Bump it whenever output changes.
 // v2: table-driven pipeline; NFKC per code point plus Arabic hamza/madda
 // composition; Quranic marks; every Unicode space and line separator; ؤ ئ -> ء.
-inline constexpr int kNormalizerVersion = 2;
+inline constexpr int kNormalizerVersion = 3;  // 3: a lone tatweel run is a dash
 
 struct NormalizerOptions {
   // Lossless-for-reading stages (display and search):

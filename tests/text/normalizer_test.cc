@@ -82,6 +82,24 @@ TEST(NormalizerStageTest, DisplayPresetKeepsLettersAsWritten) {
   EXPECT_EQ(NormalizeDisplay("إلى مدرسة أحمد"), "إلى مدرسة أحمد");
 }
 
+// A tatweel run standing alone is a dash ("جنيف ــ العربي الجديد"); the
+// dateline and the compound must survive display normalization. Failed
+// before: the run was deleted with the stretched-letter tatweel.
+TEST(NormalizerTest, LoneTatweelRunIsADashInDisplayText) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"جنيف ــ العربي الجديد", "جنيف - العربي الجديد"},
+      {"الروسية ــ الأميركية", "الروسية - الأميركية"},
+      {"ــ في البداية", "- في البداية"},
+      {"بـ12 ساعة", "ب12 ساعة"},           // a clitic's tatweel still goes
+      {"جمـــيل جدا", "جميل جدا"},          // a stretched letter still goes
+      {"نص بلا تطويل", "نص بلا تطويل"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(NormalizeDisplay(in), want) << in;
+    EXPECT_EQ(NormalizeDisplay(NormalizeDisplay(in)), want) << in;
+  }
+}
+
 TEST(NormalizerTest, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(NormalizeDisplay("a\xFF" "b"), "a\uFFFDb");
   EXPECT_EQ(NormalizeDisplay("\xD8"), "\uFFFD");           // truncated 2-byte sequence
