@@ -63,11 +63,11 @@ for path in sorted(glob.glob(os.path.join(work, 'speed-*.jsonl')), key=lambda p:
             md.append('| %s | %.0f | %.0f | %.0f | %.0f |' % (r['system'], r['articles_per_s'],
                       r.get('articles_per_cpu_s', 0), r['peak_rss_mb'], r['index_mb']))
     md += ['', 'Query latency, ms (top 10; 200 queries per class sampled from the real text, 3 passes after a warm-up; '
-           '"malaf full" adds snippets read from the body and facet counts):', '',
+           '"malaf full" adds snippets cut from the body and facet counts, "facets only" the facet counts):', '',
            '| system | class | p50 | p99 | mean |', '|---|---|---|---|---|']
     for r in rows:
-        if r.get('mode') in ('query', 'query_full'):
-            name = r['system'] + (' full' if r['mode'] == 'query_full' else '')
+        if r.get('mode') in ('query', 'query_full', 'query_facets'):
+            name = r['system'] + {'query': '', 'query_full': ' full', 'query_facets': ' facets only'}[r['mode']]
             md.append('| %s | %s | %.2f | %.2f | %.2f |' % (name, r['class'], r['p50_ms'], r['p99_ms'], r['mean_ms']))
     md.append('')
     for log in sorted(glob.glob(os.path.join(work, 'index-*-%d.log' % n))):
