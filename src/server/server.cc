@@ -77,6 +77,7 @@ void SendStatus(httplib::Response& res, const Status& s) {
   if (s.IsInvalidArgument()) return SendError(res, 400, "invalid_argument", s.message());
   if (s.IsResourceExhausted()) return SendError(res, 413, "too_large", s.message());
   if (s.IsUnsupported()) return SendError(res, 415, "unsupported", s.message());
+  std::fprintf(stderr, "malaf serve: %s\n", s.ToString().c_str());  // the operator's log, not the client's
   return SendError(res, 500, "internal", "the archive could not be read or written; see the server log");
 }
 
@@ -236,6 +237,7 @@ void Server::Impl::Routes() {
       auto a = st->Get(id);
       return a.ok() ? a->article.body : std::string();
     };
+    so.facet_max_docs = options.facet_max_docs;
     so.limit = ParamSize(req, "limit", 20, 100);
     so.offset = ParamSize(req, "offset", 0, 100000);
     if (req.get_param_value("sort") == "date") so.sort = search::SortOrder::kDate;
