@@ -7,7 +7,7 @@ pkgs=(
   libicu-dev libsqlite3-dev libxapian-dev libgumbo-dev libpugixml-dev
   libcurl4-openssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libarchive-dev zlib1g-dev
-  liblucene++-dev python3-readability python3-xapian
+  liblucene++-dev libboost-dev libboost-filesystem-dev python3-readability python3-xapian python3-dateparser
   chromium poppler-utils fonts-noto-core wrk
 )
 # Node.js may come from elsewhere on the machine; take Debian's only when absent.
