@@ -40,18 +40,27 @@ bool DisjointSets::Union(uint32_t a, uint32_t b) {
 std::vector<DuplicateGroup> FindDuplicateGroups(const std::vector<Signature>& sigs,
                                                 const std::vector<CopyInfo>& info,
                                                 const MinHashOptions& options, int threads) {
-  const size_t n = sigs.size();
+  std::vector<const Signature*> ptrs;
+  ptrs.reserve(sigs.size());
+  for (const auto& s : sigs) ptrs.push_back(&s);
+  return FindDuplicateGroups(ptrs, info, options, threads);
+}
+
+std::vector<DuplicateGroup> FindDuplicateGroups(const std::vector<const Signature*>& sigp,
+                                                const std::vector<CopyInfo>& info,
+                                                const MinHashOptions& options, int threads) {
+  const size_t n = sigp.size();
   DisjointSets sets(n);
-  // Band keys of every article, band-major, computed once.
+  // Band keys are computed band by band while sorting (keeping all of them
+  // would cost n * bands * 8 bytes: 512 MB at a million articles).
   const int bands = options.bands;
-  std::vector<uint64_t> keys(n * static_cast<size_t>(bands), 0);
   std::vector<uint8_t> has(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    std::vector<uint64_t> k = BandKeys(sigs[i], options);
-    if (k.empty()) continue;
-    has[i] = 1;
-    for (int b = 0; b < bands; ++b) keys[static_cast<size_t>(b) * n + i] = k[b];
-  }
+  for (size_t i = 0; i < n; ++i)
+    has[i] = !sigp[i]->empty() && sigp[i]->mins.size() >= static_cast<size_t>(bands * options.rows);
+  struct Ref {
+    const std::vector<const Signature*>& p;
+    const Signature& operator[](size_t i) const { return *p[i]; }
+  } sigs{sigp};
   // Sort bands in parallel (two at a time with two threads), then join the
   // candidates of each band in band order so that the result is deterministic.
   threads = std::max(1, threads);
@@ -59,7 +68,7 @@ std::vector<DuplicateGroup> FindDuplicateGroups(const std::vector<Signature>& si
   auto sort_band = [&](int band, std::vector<std::pair<uint64_t, uint32_t>>& out) {
     out.clear();
     for (size_t i = 0; i < n; ++i)
-      if (has[i]) out.emplace_back(keys[static_cast<size_t>(band) * n + i], static_cast<uint32_t>(i));
+      if (has[i]) out.emplace_back(BandKey(sigs[i], band, options), static_cast<uint32_t>(i));
     std::sort(out.begin(), out.end());
   };
   for (int band0 = 0; band0 < bands; band0 += threads) {

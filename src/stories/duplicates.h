@@ -49,6 +49,10 @@ struct DuplicateGroup {
 std::vector<DuplicateGroup> FindDuplicateGroups(const std::vector<Signature>& sigs,
                                                 const std::vector<CopyInfo>& info,
                                                 const MinHashOptions& options, int threads = 1);
+// The same over borrowed signatures (no copy of a million signatures).
+std::vector<DuplicateGroup> FindDuplicateGroups(const std::vector<const Signature*>& sigs,
+                                                const std::vector<CopyInfo>& info,
+                                                const MinHashOptions& options, int threads = 1);
 
 // Union-find over article indices (used by the batch finder and by the
 // incremental update in the archive layer).

@@ -85,21 +85,23 @@ bool IsCopy(const Signature& a, const Signature& b, const MinHashOptions& option
   return j >= options.containment_floor && EstimateContainment(a, b, j) >= options.containment;
 }
 
+uint64_t BandKey(const Signature& sig, int band, const MinHashOptions& options) {
+  uint64_t h = 0x51ed270b27a1c3f5ULL ^ (static_cast<uint64_t>(band) * 0x9E3779B97F4A7C15ULL);
+  for (int r = 0; r < options.rows; ++r) {
+    h ^= sig.mins[band * options.rows + r];
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  return h;
+}
+
 std::vector<uint64_t> BandKeys(const Signature& sig, const MinHashOptions& options) {
   std::vector<uint64_t> keys;
   if (sig.empty() || sig.mins.size() < static_cast<size_t>(options.bands * options.rows)) return keys;
   keys.reserve(options.bands);
-  for (int band = 0; band < options.bands; ++band) {
-    uint64_t h = 0x51ed270b27a1c3f5ULL ^ (static_cast<uint64_t>(band) * 0x9E3779B97F4A7C15ULL);
-    for (int r = 0; r < options.rows; ++r) {
-      h ^= sig.mins[band * options.rows + r];
-      h *= 0xff51afd7ed558ccdULL;
-      h ^= h >> 32;
-    }
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    keys.push_back(h);
-  }
+  for (int band = 0; band < options.bands; ++band) keys.push_back(BandKey(sig, band, options));
   return keys;
 }
 

@@ -419,16 +419,24 @@ Result<std::vector<StoryMember>> ReadMembers(Db& db, std::string_view story) {
   return out;
 }
 
-Status WriteStory(Db& db, const StoryState& state, const StorySummary& s) {
-  auto q = db.Prepare(
+Result<Statement> PrepareWriteStory(Db& db) {
+  return db.Prepare(
       "INSERT OR REPLACE INTO stories_story(id, seq, first_day, last_day, date, title, representative, place, "
       "participants, outlets, size, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-  if (!q.ok()) return q.status();
+}
+
+Status WriteStory(Statement* q, const StoryState& state, const StorySummary& s) {
   q->BindText(1, state.id).BindInt(2, static_cast<int64_t>(state.seq)).BindInt(3, state.first_day);
   q->BindInt(4, state.last_day).BindText(5, s.date).BindText(6, s.title).BindText(7, s.representative);
   q->BindText(8, s.place).BindText(9, JsonList(s.participants)).BindText(10, JsonList(s.outlets));
   q->BindInt(11, static_cast<int64_t>(s.articles.size())).BindText(12, EncodeState(state));
   return q->Run();
+}
+
+Status WriteStory(Db& db, const StoryState& state, const StorySummary& s) {
+  auto q = PrepareWriteStory(db);
+  if (!q.ok()) return q.status();
+  return WriteStory(&*q, state, s);
 }
 
 // Summary of a story from its stored members.
@@ -487,7 +495,9 @@ Result<UpdateStats> Rebuild(Store& store, const UpdateOptions& options) {
   auto summaries = SummarizeAll(recs, built, options.story.max_participants);
   std::unordered_map<std::string, size_t> by_id;
   for (size_t s = 0; s < stories.size(); ++s) by_id[stories[s].id] = s;
-  for (const auto& s : summaries) MALAF_RETURN_IF_ERROR(WriteStory(db, stories[by_id[s.id]], s));
+  auto story_q = PrepareWriteStory(db);
+  if (!story_q.ok()) return story_q.status();
+  for (const auto& s : summaries) MALAF_RETURN_IF_ERROR(WriteStory(&*story_q, stories[by_id[s.id]], s));
   int32_t max_day = kNoDay;
   for (const auto& st : stories) max_day = std::max(max_day, st.last_day);
   auto meta = BaseMeta(options);
@@ -700,10 +710,13 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
     std::vector<StoryState> active;
     // Undated articles may join any story: then every story is restored
     // (slow, and rare: dated news is the rule).
-    auto q = db.Prepare(
-        "SELECT id, state FROM stories_story WHERE ?3 OR last_day >= ?1 OR last_day = ?2 OR first_day = ?2");
+    // Undated stories (last_day is the INT32_MIN sentinel) are asked for
+    // separately, so that each arm uses the last_day index.
+    auto q = db.Prepare(unknown ? "SELECT id, state FROM stories_story"
+                                : "SELECT id, state FROM stories_story WHERE last_day >= ?1 "
+                                  "UNION ALL SELECT id, state FROM stories_story WHERE last_day = ?2");
     if (!q.ok()) return q.status();
-    q->BindInt(1, static_cast<int64_t>(lo) - window).BindInt(2, kNoDay).BindInt(3, unknown ? 1 : 0);
+    if (!unknown) q->BindInt(1, static_cast<int64_t>(lo) - window).BindInt(2, kNoDay);
     for (;;) {
       auto row = q->Step();
       if (!row.ok()) return row.status();
@@ -784,13 +797,22 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
     if (!row.ok()) return row.status();
     std::string host = *row ? std::string(sq->Text(0)) : std::string();
     sq->Reset();
-    auto up = db.Prepare(
-        "UPDATE stories_article SET canonical_id = CASE WHEN article_id = ?2 THEN NULL ELSE ?2 END, "
-        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END "
-        "WHERE article_id = ?1 OR canonical_id = ?1 OR article_id = ?2");
-    if (!up.ok()) return up.status();
-    up->BindText(1, old_canon).BindText(2, new_canon).BindText(3, host);
-    MALAF_RETURN_IF_ERROR(up->Run());
+    // Three statements, each on an index (one statement with OR scans the
+    // whole table: minutes on a million articles).
+    const char* kSteps[] = {
+        "UPDATE stories_article SET canonical_id = ?2, "
+        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END WHERE canonical_id = ?1",
+        "UPDATE stories_article SET canonical_id = ?2, "
+        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END WHERE article_id = ?1",
+        "UPDATE stories_article SET canonical_id = NULL, "
+        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END WHERE article_id = ?2 AND ?1 = ?1",
+    };
+    for (const char* sql : kSteps) {
+      auto up = db.Prepare(sql);
+      if (!up.ok()) return up.status();
+      up->BindText(1, old_canon).BindText(2, new_canon).BindText(3, host);
+      MALAF_RETURN_IF_ERROR(up->Run());
+    }
   }
   std::set<std::string> canons;
   for (const auto& [o, c] : regroup) canons.insert(c);
@@ -936,7 +958,28 @@ Result<std::vector<CopyGroup>> ListCopyGroups(Store& store) {
 
 namespace {
 
-Result<StorySummary> ReadSummary(Db& db, Statement& q) {
+// Articles (by (published, id)) and copy groups of a story from its members.
+void FillArticles(std::vector<StoryMember>& members, StorySummary* s) {
+  std::sort(members.begin(), members.end(), [](const StoryMember& a, const StoryMember& b) {
+    bool ka = !a.published.empty(), kb = !b.published.empty();
+    if (ka != kb) return ka;
+    return a.published != b.published ? a.published < b.published : a.id < b.id;
+  });
+  std::map<std::string, std::vector<std::string>> copies;
+  for (const auto& m : members) {
+    s->articles.push_back(m.id);
+    if (!m.canonical.empty()) copies[m.canonical].push_back(m.id);
+  }
+  for (const auto& m : members) {
+    auto it = copies.find(m.id);
+    if (it == copies.end()) continue;
+    std::vector<std::string> g{m.id};
+    g.insert(g.end(), it->second.begin(), it->second.end());
+    s->duplicates.push_back(std::move(g));
+  }
+}
+
+StorySummary ReadSummaryRow(Statement& q) {
   StorySummary s;
   s.id = q.Text(0);
   s.date = q.Text(1);
@@ -945,25 +988,14 @@ Result<StorySummary> ReadSummary(Db& db, Statement& q) {
   s.place = q.Text(4);
   s.participants = ParseList(q.Text(5));
   s.outlets = ParseList(q.Text(6));
+  return s;
+}
+
+Result<StorySummary> ReadSummary(Db& db, Statement& q) {
+  StorySummary s = ReadSummaryRow(q);
   auto members = ReadMembers(db, s.id);
   if (!members.ok()) return members.status();
-  std::sort(members->begin(), members->end(), [](const StoryMember& a, const StoryMember& b) {
-    bool ka = !a.published.empty(), kb = !b.published.empty();
-    if (ka != kb) return ka;
-    return a.published != b.published ? a.published < b.published : a.id < b.id;
-  });
-  std::map<std::string, std::vector<std::string>> copies;
-  for (const auto& m : *members) {
-    s.articles.push_back(m.id);
-    if (!m.canonical.empty()) copies[m.canonical].push_back(m.id);
-  }
-  for (const auto& m : *members) {
-    auto it = copies.find(m.id);
-    if (it == copies.end()) continue;
-    std::vector<std::string> g{m.id};
-    g.insert(g.end(), it->second.begin(), it->second.end());
-    s.duplicates.push_back(std::move(g));
-  }
+  FillArticles(*members, &s);
   return s;
 }
 
@@ -974,6 +1006,23 @@ constexpr char kStoryColumns[] = "id, date, title, representative, place, partic
 Result<std::vector<StorySummary>> ListStories(Store& store) {
   Db& db = store.db();
   MALAF_RETURN_IF_ERROR(EnsureTables(db));
+  // One pass over the members, one over the stories (a query per story
+  // would cost minutes on a million articles).
+  std::unordered_map<std::string, std::vector<StoryMember>> members;
+  {
+    auto m = db.Prepare("SELECT story_id, article_id, published, canonical_id FROM stories_article");
+    if (!m.ok()) return m.status();
+    for (;;) {
+      auto row = m->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      StoryMember x;
+      x.id = m->Text(1);
+      x.published = m->Text(2);
+      x.canonical = m->Text(3);
+      members[std::string(m->Text(0))].push_back(std::move(x));
+    }
+  }
   auto q = db.Prepare(std::string("SELECT ") + kStoryColumns +
                       " FROM stories_story ORDER BY date = '', date, id");
   if (!q.ok()) return q.status();
@@ -982,9 +1031,10 @@ Result<std::vector<StorySummary>> ListStories(Store& store) {
     auto row = q->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    auto s = ReadSummary(db, *q);
-    if (!s.ok()) return s.status();
-    out.push_back(std::move(*s));
+    StorySummary s = ReadSummaryRow(*q);
+    auto it = members.find(s.id);
+    if (it != members.end()) FillArticles(it->second, &s);
+    out.push_back(std::move(s));
   }
   return out;
 }

@@ -43,6 +43,11 @@ ArticleRecord MakeRecord(const Article& a, const StoryOptions& options) {
   r.length = a.body.size();
   r.signature = ComputeSignature(ArticleShingles(a.title, a.body, options.minhash.shingle_words), options.minhash);
   r.features = ExtractStoryFeatures(a, options.features, &r.participants);
+  // Only the first few participants can ever be shown for a story.
+  if (r.participants.size() > 2 * options.max_participants) r.participants.resize(2 * options.max_participants);
+  r.participants.shrink_to_fit();
+  r.features.terms.shrink_to_fit();
+  r.features.names.shrink_to_fit();
   return r;
 }
 
@@ -56,18 +61,15 @@ bool FeedBefore(const ArticleRecord& a, const ArticleRecord& b) {
 BuildResult BuildStories(const std::vector<ArticleRecord>& records, const StoryOptions& options, int threads) {
   BuildResult r{{}, {}, {}, {}, {}, StoryClusterer(options.cluster)};
   const size_t n = records.size();
-  std::vector<Signature> sigs;
+  std::vector<const Signature*> sigs;
   std::vector<CopyInfo> info;
   sigs.reserve(n);
   info.reserve(n);
-  // FindDuplicateGroups wants signatures by value; copy the views cheaply.
   for (const auto& rec : records) {
-    sigs.push_back(rec.signature);
+    sigs.push_back(&rec.signature);
     info.push_back({rec.id, rec.published, rec.length});
   }
   r.groups = FindDuplicateGroups(sigs, info, options.minhash, threads);
-  sigs.clear();
-  sigs.shrink_to_fit();
   r.canonical_of.assign(n, -1);
   r.score.assign(n, 1.0f);
   for (const auto& g : r.groups)
