@@ -13,7 +13,7 @@ CORPUS=${MALAF_SHARED_CORPUS:-$ROOT/../shared/corpus}
 N=${SERVE_SIZE:-100000}
 WORK=${SERVE_WORK:-/tmp/malaf-serve-bench}
 SECONDS_PER_RUN=${SERVE_SECONDS:-20}
-MALAF=$BUILD/malaf
+MALAF=${SERVE_MALAF:-$BUILD/malaf}  # a binary matching the archive's index version
 GEN=$BUILD/bench/corpus_gen
 [ -x "$GEN" ] || GEN=$BUILD/corpus_gen
 command -v wrk >/dev/null || { echo "run-serve: wrk not installed (apt-get install wrk)" >&2; exit 1; }
@@ -55,7 +55,8 @@ MALAF_WRK_PATHS=$WORK/paths.txt wrk -t2 -c16 -d5s -s "$ROOT/bench/serve_wrk.lua"
 results=()
 for conns in ${SERVE_CONNECTIONS:-1 8 32}; do
   load=$(cut -d' ' -f1 /proc/loadavg)
-  line=$(MALAF_WRK_PATHS=$WORK/paths.txt wrk -t2 -c$conns -d${SECONDS_PER_RUN}s --latency -s "$ROOT/bench/serve_wrk.lua" "http://127.0.0.1:$port" | grep '^RESULT')
+  threads=$(( conns < 2 ? conns : 2 ))
+  line=$(MALAF_WRK_PATHS=$WORK/paths.txt wrk -t$threads -c$conns -d${SECONDS_PER_RUN}s --latency -s "$ROOT/bench/serve_wrk.lua" "http://127.0.0.1:$port" | grep '^RESULT')
   results+=("$conns $load $line")
 done
 kill $pid; wait $pid 2>/dev/null || true
