@@ -1,5 +1,7 @@
 #include "extract/fold_tokens.h"
 
+#include "text/utf8.h"
+
 namespace malaf::fold {
 
 // Decodes one code point; invalid bytes come back as U+FFFD and advance 1.
@@ -26,20 +28,7 @@ char32_t Decode(std::string_view s, size_t* i) {
   return 0xFFFD;
 }
 
-void Append(char32_t cp, std::string* out) {
-  if (cp < 0x80) { out->push_back(static_cast<char>(cp)); return; }
-  if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-  }
-  out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-}
+void Append(char32_t cp, std::string* out) { text::AppendUtf8(cp, out); }
 
 namespace {
 
