@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "archive/derived_json.h"
+
 #include "cli/cli_output.h"
 #include "cli/command.h"
 #include "store/store.h"
@@ -36,9 +38,7 @@ Subcommand RegisterDuplicates(CLI::App& root, const GlobalOptions& global) {
     auto groups = stories::ListCopyGroups(**store);
     if (!groups.ok()) return ReportError("duplicates", groups.status(), opts->json);
     if (opts->json) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& g : *groups) list.push_back(g.ids);
-      PrintJson({{"groups", list}});
+      PrintJson(CopyGroupsToJson(*groups));
       return kExitOk;
     }
     if (groups->empty()) fmt::print("no duplicates\n");

@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "archive/derived_json.h"
+
 #include "cli/cli_output.h"
 #include "cli/command.h"
 #include "entities/entity_archive.h"
@@ -45,13 +47,7 @@ Subcommand RegisterEntities(CLI::App& root, const GlobalOptions& global) {
     if (!list.ok()) return ReportError("entities", list.status(), opts->json);
     if (opts->json) {
       nlohmann::json arr = nlohmann::json::array();
-      for (const auto& e : *list)
-        arr.push_back({{"type", e.type},
-                       {"name", e.name},
-                       {"surfaces", e.surfaces},
-                       {"roles", e.roles},
-                       {"articles", e.articles},
-                       {"mentions", e.mentions}});
+      for (const auto& e : *list) arr.push_back(ArchiveEntityToJson(e));
       PrintJson({{"entities", arr}});
       return kExitOk;
     }

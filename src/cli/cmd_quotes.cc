@@ -10,6 +10,7 @@
 #include "cli/cli_output.h"
 #include "cli/command.h"
 #include "entities/entity_archive.h"
+#include "archive/derived_json.h"
 #include "extract/article_json.h"
 #include "store/store.h"
 
@@ -43,13 +44,7 @@ Subcommand RegisterQuotes(CLI::App& root, const GlobalOptions& global) {
     if (!list.ok()) return ReportError("quotes", list.status(), opts->json);
     if (opts->json) {
       nlohmann::json arr = nlohmann::json::array();
-      for (const auto& q : *list) {
-        nlohmann::json j = QuoteToJson(q.quote);
-        j["published"] = q.published.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.published);
-        j["title"] = q.title;
-        j["outlet"] = q.outlet;
-        arr.push_back(j);
-      }
+      for (const auto& q : *list) arr.push_back(ArchiveQuoteToJson(q));
       PrintJson({{"quotes", arr}});
       return kExitOk;
     }

@@ -12,21 +12,11 @@
 #include "cli/cli_output.h"
 #include "cli/command.h"
 #include "store/store.h"
+#include "archive/derived_json.h"
 #include "stories/story_archive.h"
 
 namespace malaf::cli {
 namespace {
-
-nlohmann::json StoryToJson(const stories::StorySummary& s) {
-  return {{"id", s.id},
-          {"title", s.title},
-          {"date", s.date},
-          {"place", s.place},
-          {"participants", s.participants},
-          {"outlets", s.outlets},
-          {"articles", s.articles},
-          {"duplicates", s.duplicates}};
-}
 
 std::string Join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;

@@ -11,6 +11,7 @@
 #include "cli/cli_output.h"
 #include "cli/command.h"
 #include "entities/entity_archive.h"
+#include "archive/derived_json.h"
 #include "extract/article_json.h"
 #include "store/store.h"
 
@@ -42,14 +43,7 @@ Subcommand RegisterTimeline(CLI::App& root, const GlobalOptions& global) {
     if (opts->json) {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& e : *entries) {
-        nlohmann::json quotes = nlohmann::json::array();
-        for (const auto& q : e.quotes) quotes.push_back(QuoteToJson(q.quote));
-        arr.push_back({{"date", e.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.date)},
-                       {"place", e.place},
-                       {"story", e.story},
-                       {"title", e.title},
-                       {"participants", e.participants},
-                       {"quotes", quotes}});
+        arr.push_back(TimelineEntryToJson(e));
       }
       PrintJson({{"entries", arr}});
       return kExitOk;
