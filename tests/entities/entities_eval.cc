@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
       auto g = ReadGold(f.path().string());
       gold.insert(gold.end(), g.begin(), g.end());
     }
-  for (const char* s : {"dev", "heldout"}) {
+  for (const char* s : {"dev", "heldout", "heldout2"}) {
     if (!set.empty() && s != set) continue;
     int n = 0;
     for (const auto& g : gold) n += g.set == s;
