@@ -21,7 +21,9 @@ bool IsQuoteMark(char32_t c) {
 }
 
 struct QuoteSpan {
-  int open = 0, close = 0;  // word indices of the marks
+  int open = 0, close = 0;  // word indices of the marks; for an unclosed quotation close == last
+  int last = 0;             // last word of the quoted text
+  bool unclosed = false;    // no closing mark: the quotation runs to its paragraph's end
 };
 
 // Who speaks, as found in the text.
@@ -70,6 +72,34 @@ class QuoteFinder {
     return nullptr;
   }
   std::vector<QuoteSpan> Spans() const;
+  // A name after a preposition ("إلى حزب العمال", "للزويهري") is an
+  // object, never the subject of a speech verb.
+  bool Object(const Reference& r) const {
+    const Word& w = w_[r.first];
+    std::string_view clitics = w.text.substr(0, r.start > w.start ? std::min(r.start - w.start, w.text.size()) : 0);
+    for (std::string_view p : {"\u0628", "\u0644", "\u0643"})
+      if (clitics.find(p) != std::string_view::npos) return true;
+    if (w.key.rfind("\u0644\u0644", 0) == 0 && r.start == w.start) return true;  // لل + noun
+    int p = r.first - 1;
+    if (p >= 0 && w_[p].punct && IsQuoteMark(w_[p].cp)) --p;  // مع "لافروف"
+    if (p < 0 || w_[p].punct) return false;
+    return lex_.ClassOf(w_[p].key) == WordClass::kPreposition || w_[p].key == "\u0644" || w_[p].key == "\u0628" ||
+           w_[p].key == "\u0645\u0639" ||  // مع
+           w_[p].key == "\u0645\u0646";    // من
+  }
+  // A name after أن/إن in its sentence is the subject of a reported clause
+  // ("وقال إن المبعوث فلان سيحضر"), not of the sentence.
+  bool InReportedClause(const Reference& r) const {
+    for (int j = r.first - 1; j >= 0 && r.first - j <= 20; --j) {
+      if (IsSentenceEnd(w_[j]) || w_[j + 1].break_before) return false;
+      if (w_[j].punct) continue;
+      for (const auto& f : w_[j].forms)
+        if (f.key == "\u0627\u0646" && (f.skip == 0 || f.conj || j == r.first - 1)) return true;  // أن، إن، بأن
+    }
+    return false;
+  }
+  bool Introduced(int open) const;
+  int LostOpening(int mark, int from) const;
   Subject SubjectAfter(int i, int limit) const;
   void CollectEvents();
   Subject Current(int before_word) const;
@@ -88,19 +118,63 @@ class QuoteFinder {
   std::vector<std::pair<int, Subject>> spoken_;
 };
 
+// True when the words just before `open` introduce speech: a colon or a
+// speech verb (with at most two words between, "وقال للصحفيين"), or the
+// paragraph's start.
+bool QuoteFinder::Introduced(int open) const {
+  if (open == 0 || w_[open].break_before) return true;
+  for (int j = open - 1; j >= 0 && open - j <= 3; --j) {
+    if (w_[j].punct) return w_[j].cp == U':' && j == open - 1;
+    if (VerbOf(j)) return true;
+    if (w_[j].break_before) break;
+  }
+  return false;
+}
+
+// 'وأضاف: نحن قريبون من الاتفاق".': a closing mark whose opening mark was
+// lost; the quotation starts after the colon of a speech verb earlier in
+// the paragraph, with no other quote mark between. Returns the colon or -1.
+int QuoteFinder::LostOpening(int mark, int from) const {
+  for (int j = mark - 1; j >= from && j >= 0; --j) {
+    if (w_[j].punct && IsQuoteMark(w_[j].cp)) return -1;
+    if (w_[j].punct && w_[j].cp == U':') {
+      // The verb and its subject before the colon ("وأضاف خالد المطيري:").
+      for (int v = j - 1; v >= 0 && j - v <= 8; --v) {
+        if (w_[v].punct && !IsComma(w_[v])) break;
+        if (VerbOf(v)) return j;
+        if (w_[v].break_before) break;
+      }
+      return -1;
+    }
+    if (w_[j].break_before) return -1;
+  }
+  return -1;
+}
+
 std::vector<QuoteSpan> QuoteFinder::Spans() const {
   std::vector<QuoteSpan> spans;
   int i = 0;
+  int done = 0;  // words before this belong to a span already taken
   while (i < n_) {
     if (!w_[i].punct || !IsQuoteMark(w_[i].cp) || w_[i].cp == U'\u00BB') {
+      if (i < n_ && w_[i].punct && w_[i].cp == U'\u00BB') {
+        int colon = LostOpening(i, done);
+        if (colon >= 0 && i > colon + 1) {
+          spans.push_back(QuoteSpan{colon, i, i - 1, false});
+          done = i + 1;
+        }
+      }
       ++i;
       continue;
     }
     char32_t open = w_[i].cp;
     int depth = 0;
     int close = -1;
+    int para_last = i;  // last word of the paragraph seen so far
+    int reopen = -1;    // a straight quote mark that opens the next quotation
     for (int j = i + 1; j < n_; ++j) {
       if (w_[j].break_before) break;
+      para_last = j;
       if (!w_[j].punct) continue;
       char32_t c = w_[j].cp;
       if (open == U'\u00AB') {
@@ -114,6 +188,13 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
         }
       } else if (open == U'"') {
         if (c == U'"') {
+          // 'وقال: "' opens a new quotation: the one before had lost its
+          // closing mark and ends with the sentence before.
+          if (j > i + 1 && w_[j - 1].punct && w_[j - 1].cp == U':' && j + 1 < n_ && !w_[j + 1].break_before &&
+              !w_[j + 1].punct) {
+            reopen = j;
+            break;
+          }
           close = j;
           break;
         }
@@ -123,6 +204,30 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
       }
     }
     if (close < 0) {
+      int colon = open == U'\u00AB' ? -1 : LostOpening(i, done);
+      if (colon >= 0 && i > colon + 1) {
+        spans.push_back(QuoteSpan{colon, i, i - 1, false});
+        done = ++i;
+        continue;
+      }
+      // No closing mark: a quotation introduced as speech runs to the end of
+      // its paragraph (or to the sentence before the next quotation).
+      int last = para_last;
+      if (reopen >= 0) {
+        last = -1;
+        for (int j = reopen - 1; j > i; --j)
+          if (IsSentenceEnd(w_[j])) {
+            last = j;
+            break;
+          }
+      }
+      if (last > i + 1 && Introduced(i) && !(w_[i + 1].punct)) {
+        while (last > i && w_[last].punct && !IsSentenceEnd(w_[last])) --last;
+        spans.push_back(QuoteSpan{i, last, last, true});
+        i = reopen >= 0 ? reopen : last + 1;
+        done = i;
+        continue;
+      }
       ++i;
       continue;
     }
@@ -133,8 +238,9 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
       i = close;
       continue;
     }
-    spans.push_back(QuoteSpan{i, close});
+    spans.push_back(QuoteSpan{i, close, close - 1, false});
     i = close + 1;
+    done = i;
   }
   return spans;
 }
@@ -144,7 +250,24 @@ Subject QuoteFinder::SubjectAfter(int i, int limit) const {
   for (int j = i + 1; j < n_ && j <= i + limit; ++j) {
     const Word& w = w_[j];
     if (w.break_before) break;
+    // "كشف لـ«الاقتصادية» فلان": the outlet spoken to sits between the verb
+    // and its subject.
+    // (The tokenizer drops a lone "لـ": look at the text between the words.)
+    bool lam = (j > i + 1 && w_[j - 1].key == "\u0644") ||
+               body_.substr(w_[j - 1].end, w.start - w_[j - 1].end).find("\u0644") != std::string_view::npos;
+    if (w.punct && IsQuoteMark(w.cp) && lam) {
+      int close = -1;
+      for (int m = j + 1; m < n_ && m <= j + 4 && !w_[m].break_before; ++m)
+        if (w_[m].punct) {
+          if (IsQuoteMark(w_[m].cp)) close = m;
+          break;
+        }
+      if (close < 0) break;
+      j = close;
+      continue;
+    }
     if (w.punct && !IsComma(w)) break;
+    if (w.key == "\u0644" && j == i + 1) continue;  // لـ
     if (ref_at_[j] >= 0 && names_.entities[names_.references[ref_at_[j]].entity].type != "place") {
       const Reference& r = names_.references[ref_at_[j]];
       s.entity = r.entity;
@@ -181,11 +304,18 @@ void QuoteFinder::CollectEvents() {
         while (from > 0 && i - from < kMaxSubjectDistance && !IsSentenceEnd(w_[from - 1]) && !w_[from].break_before &&
                !(w_[from - 1].punct && IsQuoteMark(w_[from - 1].cp)))
           --from;
+        // A person before an organisation: "ورغم أن أردوغان لم يشر إلى حزب
+        // العمال، إلا أنه قال" is said by the person, the party is an object.
         const Reference* best = nullptr;
-        for (const auto& r : names_.references)
-          if (r.first >= from && r.last < i && (!best || r.last > best->last) &&
-              names_.entities[r.entity].type != "place")
+        bool best_person = false;
+        for (const auto& r : names_.references) {
+          if (r.first < from || r.last >= i || names_.entities[r.entity].type == "place" || Object(r)) continue;
+          bool person = names_.entities[r.entity].type == "person";
+          if (!best || (person && !best_person) || (person == best_person && r.last > best->last)) {
             best = &r;
+            best_person = person;
+          }
+        }
         if (best) {
           e.subject.entity = best->entity;
           e.subject.surface = Surface(*best);
@@ -212,10 +342,24 @@ Subject QuoteFinder::Current(int before_word) const {
       best = e.subject;
       best_word = e.word;
     }
-  if (best.entity < 0) {
-    // Nobody has spoken yet: the person the article is about so far.
-    for (const auto& r : names_.references)
-      if (r.last < before_word && names_.entities[r.entity].type == "person") best.entity = r.entity;
+  // A person named as a subject (not after a preposition) in a sentence
+  // after that speaker's, before this verb, has taken over: "وروى فلان
+  // قصته ... وقال: «…»". Nobody has spoken yet: the person the article is
+  // about so far, a subject before an object.
+  int after_word = best_word < 0 ? -1 : best_word;
+  while (after_word >= 0 && after_word < n_ && !IsSentenceEnd(w_[after_word]) &&
+         !(after_word + 1 < n_ && w_[after_word + 1].break_before))
+    ++after_word;
+  int subject = -1, any = -1;
+  for (const auto& r : names_.references) {
+    if (r.last >= before_word || r.first <= after_word || names_.entities[r.entity].type != "person") continue;
+    any = r.entity;
+    if (!Object(r) && !InReportedClause(r)) subject = r.entity;
+  }
+  if (subject >= 0) {
+    best.entity = subject;
+  } else if (best.entity < 0) {
+    best.entity = any;
   }
   best.surface.clear();  // referred to by a pronoun or by nothing
   return best;
@@ -228,7 +372,7 @@ std::vector<Quote> QuoteFinder::Run() {
   Subject prev_speaker;  // of the quotation that ended at prev_close
   for (const QuoteSpan& q : Spans()) {
     int words = 0;
-    for (int j = q.open + 1; j < q.close; ++j) words += w_[j].letters || (!w_[j].punct);
+    for (int j = q.open + 1; j <= q.last; ++j) words += w_[j].letters || (!w_[j].punct);
     if (words < static_cast<int>(min_words_)) continue;  // a name or term: part of the sentence
     // Region before the quote: back to the sentence start, the paragraph
     // start or the previous quotation.
@@ -267,7 +411,7 @@ std::vector<Quote> QuoteFinder::Run() {
       speaker.surface.clear();
     }
     // 4. A verb of speech or attribution just after the quote.
-    if (!ev && !speaker.found) {
+    if (!ev && !speaker.found && !q.unclosed) {
       for (int j = q.close + 1; j < n_ && j <= q.close + kMaxAfterQuote; ++j) {
         if (w_[j].break_before || IsSentenceEnd(w_[j])) break;
         const SpeechEvent* after = nullptr;
@@ -280,7 +424,7 @@ std::vector<Quote> QuoteFinder::Run() {
       }
     }
     Quote out_q;
-    size_t start = w_[q.open].end, end = w_[q.close].start;
+    size_t start = w_[q.open].end, end = q.unclosed ? w_[q.last].end : w_[q.close].start;
     while (start < end && body_[start] == ' ') ++start;
     while (end > start && body_[end - 1] == ' ') --end;
     out_q.quote = std::string(body_.substr(start, end - start));

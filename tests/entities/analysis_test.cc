@@ -193,6 +193,27 @@ TEST(QuotationTest, FormsAndSpeakers) {
        "وسنعلن النتائج قريبا"},
       {"feminine verb", "وقالت سارة الغامدي إن \"المبادرة تستهدف الشباب في كل المناطق\".", "سارة الغامدي",
        "المبادرة تستهدف الشباب"},
+      {"no closing mark: to the paragraph's end",
+       "وقال محمد الفرج: «سنبدأ المشروع في الربيع المقبل ونكمله خلال عامين.\n\nوتبلغ كلفة المشروع مليون ريال.",
+       "محمد الفرج", "ونكمله خلال عامين"},
+      {"no opening mark: from the verb's colon", "وأضاف خالد المطيري: نحن مستعدون للحوار مع جميع الأطراف\".",
+       "خالد المطيري", "مستعدون للحوار مع"},
+      {"outlet between verb and subject",
+       "وكشف لـ\"الوطن\" فهد الحربي المتحدث باسم الشركة أن \"العمل سيبدأ الأسبوع المقبل في الموقع\".", "فهد الحربي",
+       "العمل سيبدأ الأسبوع"},
+      {"a person before a name after a preposition",
+       "ورغم أن محمد العلي لم يشر إلى حزب الأمة، إلا أنه قال إن \"الانتخابات ستجري في موعدها المحدد\".", "محمد العلي",
+       "الانتخابات ستجري في"},
+      {"bare verb: the subject of a later sentence takes over",
+       "وقال فهد العنزي إن المشروع مهم. وروى ماجد السالم قصته مع الشركة منذ تأسيسها. وقال: «بدأنا العمل بفريق صغير من "
+       "خمسة موظفين»",
+       "ماجد السالم", "بدأنا العمل بفريق"},
+      {"bare verb: a name in a reported clause does not take over",
+       "وقال فهد العنزي إن محمد السالم سيحضر الاجتماع. وأضاف: «نحن جاهزون لكل الاحتمالات المقبلة»", "فهد العنزي",
+       "نحن جاهزون لكل"},
+      {"bare verb after a name that is an object",
+       "التقى فهد السبيعي بالوفد أمس. وعن دعم اللجنة لماجد الدوسري، أجاب: «القرار يعود إلى اللجنة المختصة وحدها».",
+       "فهد السبيعي", "القرار يعود إلى"},
   };
   for (const auto& c : cases) {
     TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
@@ -202,6 +223,29 @@ TEST(QuotationTest, FormsAndSpeakers) {
     ASSERT_NE(found, nullptr) << c.form << ": " << Dump(t);
     EXPECT_EQ(text::NameKeyPhrase(text::SearchKey(found->speaker)), text::NameKeyPhrase(text::SearchKey(c.speaker)))
         << c.form << ": " << Dump(t);
+  }
+}
+
+TEST(QuotationTest, LostClosingMarkEndsAtTheNextQuotation) {
+  // A straight quote left open: the next 'وقال: "' opens a quotation of its
+  // own instead of closing the first.
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "وجاء في البيان: \"تقرر تأجيل الاجتماع إلى موعد لاحق بسبب الظروف. وقال: \"سيتم إبلاغ الأعضاء بالموعد الجديد قريبا\"."));
+  ASSERT_EQ(t.quotes.size(), 2u) << Dump(t);
+  EXPECT_NE(t.quotes[0].quote.find("تأجيل الاجتماع"), std::string::npos) << Dump(t);
+  EXPECT_EQ(t.quotes[0].quote.find("إبلاغ"), std::string::npos) << Dump(t);
+  EXPECT_NE(t.quotes[1].quote.find("إبلاغ الأعضاء"), std::string::npos) << Dump(t);
+}
+
+TEST(QuotationTest, StrayMarksAreNotQuotations) {
+  // A mark left open with no speech before it, or at a paragraph's end.
+  const char* cases[] = {
+      "ارتفعت أسعار \"النفط في الأسواق العالمية اليوم بنسبة كبيرة",
+      "وقال الوزير إن المشروع ناجح\"\n\nوبدأ العمل أمس في الموقع الجديد.",
+  };
+  for (const char* c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
+    EXPECT_TRUE(t.quotes.empty()) << c << ": " << Dump(t);
   }
 }
 

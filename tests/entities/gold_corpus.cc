@@ -244,6 +244,13 @@ Score ScoreArticle(const TextAnalysis& got, const GoldArticle& gold) {
   for (const auto& g : gold.quotes) {
     std::string snip = Squash(g.snippet);
     std::set<std::string> sk = Keys(g.speaker);
+    // The speaker is right when it is the gold entity that carries the
+    // quote's speaker spellings, under any of that entity's spellings.
+    for (const auto& e : gold.entities) {
+      std::set<std::string> ek = Keys(e.spellings);
+      if (std::any_of(ek.begin(), ek.end(), [&](const std::string& k) { return sk.count(k) > 0; }))
+        sk.insert(ek.begin(), ek.end());
+    }
     bool hit = false;
     std::string wrong;
     for (size_t p = 0; p < got.quotes.size() && !hit; ++p) {
