@@ -41,6 +41,7 @@ struct Candidate {
   int role_first = -1;
   Source source = Source::kGazetteer;
   bool weak = false;  // one word after a speech verb: kept only when coreference confirms it
+  bool confirm_by_surname = false;  // weak, and confirmed when its last word is used again alone
 };
 
 // A role phrase with no name after it, to resolve to a person named before.
@@ -268,6 +269,8 @@ class Finder {
       }
       std::string_view k = f.key;
       if (Letters(k) < 4) continue;
+      // يا + four letters or more is a foreign name (ياكونان), not a verb.
+      if (Letters(k) >= 5 && k.substr(0, 4) == "\u064A\u0627") continue;
       auto starts = [&](const std::string& p) { return k.substr(0, p.size()) == p; };
       if (starts(kYa) || starts(kTa) || starts(kNun)) return true;
       if (Letters(k) >= 5 && (starts(kSin + kYa) || starts(kSin + kTa))) return true;  // سيفعل، ستفعل (not سيدي)
@@ -289,6 +292,7 @@ class Finder {
   void TitlePattern(int i);
   void TitleAfterPattern(int t);
   void VerbPattern(int i);
+  void NisbaPattern(int i);
   void GivenNamePattern(int i);
   void HeadPattern(int i);
 
@@ -625,6 +629,50 @@ void Finder::VerbPattern(int i) {
   cands_.push_back(c);
 }
 
+// "الكولومبي راداميل فالكاو", "رجل الأعمال التركي نيفزات آيدين", "المحلل
+// الاقتصادي فلان": a definite nisba adjective (with the definite nouns it
+// describes) is a role head that no table lists. A known given name after it
+// makes a person; a foreign-looking name (two or three plain words) is kept
+// only when the article uses its last word again.
+void Finder::NisbaPattern(int i) {
+  if (!Arabic(i) || Breaks(i + 1 < n_ ? i + 1 : i) || i + 2 >= n_) return;
+  if (w_[i].forms.size() > 1 && w_[i].forms[0].key != w_[i].key) return;
+  if (!IsDefinite(w_[i].key) || !NisbaLike(i) || Letters(w_[i].key) < 5 || gaz_at_[i].entry >= 0) return;
+  if (ClassOfWord(i) != WordClass::kNone || NotName(i)) return;
+  int k = i + 1;
+  if (gaz_at_[k].entry >= 0 || TitleForm(k) || Prefixed(k) || !NameStartOK(k, /*allow_definite=*/false)) return;
+  int last = ParseName(k);
+  if (last < 0) return;
+  bool given = Given(k);
+  bool foreign = last > k && last - k < 3 && !Accusative(k);
+  for (int m = k; m <= last && foreign; ++m)
+    foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m) && !NotName(m) && !Verbish(m) && !Prefixed(m);
+  // A feminine plural last ("لشن غارات") is a noun phrase.
+  const std::string& lk = w_[last].key;
+  if (foreign && Letters(lk) >= 5 && lk.compare(lk.size() - 4, 4, "\u0627\u062A") == 0) foreign = false;
+  if (!given && !foreign) return;
+  if (given && last == k) return;  // one given name alone is no one yet
+  // The role: the definite words before the adjective ("رجل الأعمال التركي").
+  int role_first = i;
+  for (int j = i - 1; j >= 0 && i - j <= 2; --j) {
+    if (Breaks(j + 1) || !Arabic(j) || !IsDefinite(w_[j].key) || NotName(j) || GazPlaceOrOrg(j)) break;
+    role_first = j;
+  }
+  Candidate c;
+  c.type = "person";
+  c.first = k;
+  c.last = last;
+  c.start = w_[k].start;
+  c.end = w_[last].end;
+  c.role = RoleText(role_first, 0, i);
+  c.role_first = role_first;
+  c.source = Source::kTitle;
+  c.weak = !given;
+  c.confirm_by_surname = !given;
+  AbsorbGazetteer(&c);
+  cands_.push_back(c);
+}
+
 void Finder::GivenNamePattern(int i) {
   size_t skip = 0;
   if (!Arabic(i) || gaz_at_[i].entry >= 0 || !GivenAnyForm(i, &skip)) return;
@@ -735,6 +783,7 @@ NameFinding Finder::Run() {
     TitlePattern(i);
     TitleAfterPattern(i);
     VerbPattern(i);
+    NisbaPattern(i);
     GivenNamePattern(i);
     HeadPattern(i);
   }
@@ -774,6 +823,20 @@ void Finder::Resolve(NameFinding* out) {
             break;
           }
     if (seen >= 1) c.weak = false;
+  }
+  for (auto& c : cands_) {
+    if (!c.weak || !c.confirm_by_surname || c.last <= c.first) continue;
+    const std::string& lk = w_[c.last].key;
+    if (Letters(lk) < 4) continue;
+    for (int m = 0; m < n_ && c.weak; ++m) {
+      if (m >= c.first && m <= c.last) continue;
+      if (!w_[m].letters) continue;
+      for (const auto& f : w_[m].forms)
+        if (f.key == lk) {
+          c.weak = false;
+          break;
+        }
+    }
   }
   for (int ci : order) {
     const Candidate& c = cands_[ci];
@@ -884,6 +947,19 @@ void Finder::Resolve(NameFinding* out) {
         break;
       }
     }
+  }
+  // A given name alone ("الأمير محمد", "الدكتور مجدي") is the one person of
+  // the article whose name starts with it, when there is exactly one.
+  for (size_t a = 0; a < ents.size(); ++a) {
+    if (ents[a].e.type != "person" || merged_into[a] >= 0 || ents[a].name_words.size() != 1) continue;
+    if (!lex_.IsGivenName(Lexicon::GivenNameKey(ents[a].e.name))) continue;
+    int only = -1;
+    for (size_t b = 0; b < ents.size(); ++b) {
+      if (b == a || ents[b].e.type != "person" || merged_into[b] >= 0 || ents[b].name_words.size() < 2) continue;
+      if (ents[b].name_words.front() != ents[a].name_words.front()) continue;
+      only = only < 0 ? static_cast<int>(b) : -2;
+    }
+    if (only >= 0) merged_into[a] = only;
   }
   auto final_of = [&](int e) {
     while (merged_into[e] >= 0) e = merged_into[e];

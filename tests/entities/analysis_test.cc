@@ -60,6 +60,12 @@ TEST(EntityPatternsTest, PeopleNobodyListed) {
        "المتحدث الرسمي للنادي"},
       {"construct title", "وأكد شيخ التمور بالأحساء عبدالحميد الحليبي أن الإنتاج زاد.", "عبدالحميد الحليبي", ""},
       {"speech verb and given name", "وقال محمد الزهراني إن القرار صائب.", "محمد الزهراني", ""},
+      {"nisba adjective as role head, known given name", "وأكد العداء الكيني ديفيد موتاي أن السباق كان صعبا.",
+       "ديفيد موتاي", "العداء الكيني"},
+      {"nisba adjective as role head, foreign name used again",
+       "وتعاقد النادي مع الغاني كوامي أسانتي لمدة موسمين. وسيصل أسانتي إلى المدينة غدا.", "كوامي أسانتي", "الغاني"},
+      {"given name in و", "قال الباحث وجدي الساعدي إن النتائج مشجعة.", "وجدي الساعدي", ""},
+      {"foreign name in يا", "وسجل المهاجم ديديه ياكوبان الهدف الثاني.", "ديديه ياكوبان", ""},
       {"analyst title", "قال الكاتب والمحلل السياسي الأردني ياسر الزعاترة إن الاجتماع فاشل.", "ياسر الزعاترة", ""},
   };
   for (const auto& c : cases) {
@@ -80,6 +86,10 @@ TEST(EntityPatternsTest, NotPeople) {
       "أكد قيام الجامعة بتوزيع المنح على الطلاب.",
       "ونقلت الوكالة عن مصادر مطلعة قولها إن الاجتماع تأجل.",
       "وأشار الرئيس إلى أن الوضع مستقر.",
+      "واستخدم الطيران الروسي لشن غارات على المدينة.",
+      "وسجل المنتخب الوطني هدفين في المباراة الأخيرة.",
+      "وأعلن الجيش السوري سيطرته على البلدة.",
+      "وتعاقد النادي مع الغاني كوامي أسانتي لمدة موسمين.",  // a foreign-looking pair named once stays unsure
   };
   for (const char* c : cases) {
     TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
@@ -152,6 +162,17 @@ TEST(EntityCoreferenceTest, RoleMentionResolvesToThePerson) {
   EXPECT_EQ(text::NameKeyPhrase(t.quotes[0].speaker), text::NameKeyPhrase("باولو جنتيلوني")) << Dump(t);
   EXPECT_EQ(t.quotes[0].speaker_surface, "الوزير الإيطالي");
   EXPECT_EQ(text::NameKeyPhrase(t.quotes[1].speaker), text::NameKeyPhrase("منجي الحامدي")) << Dump(t);
+}
+
+TEST(EntityCoreferenceTest, GivenNameAloneIsTheOnePersonItStarts) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "وصل الأمير مقرن بن سعود إلى جدة. وأكد الأمير مقرن، في تصريح، أهمية الزيارة."));
+  int people = 0;
+  for (const auto& e : t.entities) people += e.type == "person";
+  EXPECT_EQ(people, 1) << Dump(t);
+  const Entity* e = Find(t, "person", "مقرن بن سعود");
+  ASSERT_NE(e, nullptr) << Dump(t);
+  EXPECT_EQ(e->mentions.size(), 2u) << Dump(t);
 }
 
 TEST(EntityCoreferenceTest, SurnameAloneIsTheFullPerson) {
