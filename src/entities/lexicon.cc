@@ -116,6 +116,21 @@ Lexicon::Lexicon() {
     if (Trim(field(row, 5)) == "1") common_places_.insert(PhraseKey(field(row, 0)));
   }
   for (const auto& row : table("data/places_extra.tsv")) AddEntry("place", field(row, 0), field(row, 1), field(row, 2));
+  // data/outlets.tsv belongs to the extractor: name, country, domains,
+  // comma-separated variants. Only the Arabic-script names are of use here.
+  for (const auto& row : table("data/outlets.tsv")) {
+    std::vector<std::string_view> names = SplitOn(field(row, 3), ',');
+    names.push_back(field(row, 0));
+    for (auto n : names) {
+      n = Trim(n);
+      if (n.empty() || static_cast<unsigned char>(n[0]) < 0xD8) continue;
+      std::string k = PhraseKey(n);
+      for (const char* lead : {"\u0635\u062D\u064A\u0641\u0647 ", "\u062C\u0631\u064A\u062F\u0647 ", "\u0642\u0646\u0627\u0647 ",
+                               "\u0645\u0648\u0642\u0639 ", "\u0648\u0643\u0627\u0644\u0647 "})  // صحيفة جريدة قناة موقع وكالة
+        if (k.rfind(lead, 0) == 0) k = k.substr(std::string(lead).size());
+      if (!k.empty()) outlets_.insert(k);
+    }
+  }
   for (const auto& row : table("data/titles.tsv")) {
     if (row.size() < 2) continue;
     WordClass c = ParseClass(Trim(row[1]));

@@ -1,6 +1,6 @@
 // The word lists behind name and quotation finding, loaded once from the
 // compiled-in tables (data/people.tsv, organizations.tsv, places.tsv,
-// places_extra.tsv, titles.tsv, speech_verbs.tsv, given_names.txt,
+// places_extra.tsv, outlets.tsv, titles.tsv, speech_verbs.tsv, given_names.txt,
 // name_stopwords.txt, weekdays.tsv, months.tsv). Internal to src/entities.
 //
 // Every lookup key is a search key (text::SearchKey) so that hamza, yeh and
@@ -52,6 +52,10 @@ class Lexicon {
   // clitics removed) is written as one of the listed one-word names.
   bool StrictSingleMatch(std::string_view word) const { return strict_single_.count(GivenNameKey(word)) > 0; }
 
+  // A news outlet's name (data/outlets.tsv, names and variants, without a
+  // leading صحيفة/قناة/...), as space-joined search keys.
+  bool IsOutlet(const std::string& key) const { return outlets_.count(key) > 0; }
+
   WordClass ClassOf(const std::string& key) const;
   const SpeechVerb* Verb(const std::string& key) const;
   // `form_key` is the display word with alef folding only (see GivenNameKey).
@@ -74,6 +78,7 @@ class Lexicon {
   std::unordered_set<std::string> strict_single_;
   std::unordered_set<std::string> phrase_prefixes_;
   std::unordered_set<std::string> common_places_;
+  std::unordered_set<std::string> outlets_;
   std::unordered_map<std::string, WordClass> classes_;
   std::unordered_map<std::string, SpeechVerb> verbs_;
   std::unordered_set<std::string> given_;

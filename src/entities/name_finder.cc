@@ -232,6 +232,23 @@ class Finder {
     if (i == 0 || Breaks(i)) return false;
     return ClassOfWord(i - 1) == WordClass::kTitle || (IsDefinite(w_[i - 1].key) && NisbaLike(i - 1));
   }
+  // "التركي", "الإيرانية", "الأمريكي": a definite adjective of a listed
+  // country or city (تركيا، إيران، أمريكا، مصر، الأردن).
+  bool PlaceNisba(int i) const {
+    const std::string& k = w_[i].key;
+    if (!IsDefinite(k) || gaz_at_[i].entry >= 0) return false;
+    std::string stem = k.substr(4);
+    if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, "\u064A\u0647") == 0) stem.resize(stem.size() - 4);
+    else if (stem.size() > 2 && stem.compare(stem.size() - 2, 2, "\u064A") == 0) stem.resize(stem.size() - 2);
+    else return false;
+    if (Letters(stem) < 2) return false;
+    for (const std::string& cand : {stem, "\u0627\u0644" + stem, stem + "\u064A\u0627", stem + "\u0627", stem + "\u064A\u0647",
+                                    "\u0627\u0644" + stem + "\u064A\u0647"}) {
+      auto it = lex_.phrases().find(cand);
+      if (it != lex_.phrases().end() && lex_.entries()[it->second].type == "place") return true;
+    }
+    return false;
+  }
   bool GazPlaceOrOrg(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type != "person"; }
   bool GazPerson(int i) const { return gaz_at_[i].entry >= 0 && lex_.entries()[gaz_at_[i].entry].type == "person"; }
 
@@ -295,6 +312,7 @@ class Finder {
   void NisbaPattern(int i);
   void GivenNamePattern(int i);
   void HeadPattern(int i);
+  void OutletPattern(int i);
 
   std::string RoleText(int first, size_t skip, int last) const {
     return std::string(body_.substr(w_[first].start + skip, w_[last].end - w_[first].start - skip));
@@ -693,10 +711,72 @@ void Finder::GivenNamePattern(int i) {
   cands_.push_back(c);
 }
 
+// A quoted news outlet: 'لـ"عكاظ"', 'بحسب «الاقتصادية»', or any name of
+// data/outlets.tsv in quote marks; and a byline at a paragraph's start
+// ("عين اليوم – جاكرتا").
+void Finder::OutletPattern(int i) {
+  bool quoted = w_[i].punct && IsQuoteMark(w_[i].cp) && w_[i].cp != U'\u00BB';
+  bool byline = !w_[i].punct && (i == 0 || w_[i].break_before);
+  // "المصدر : الجزيرة + وكالات": a source line.
+  bool source_line = !w_[i].punct && i >= 2 && w_[i - 1].punct && w_[i - 1].cp == U':' &&
+                     w_[i - 2].key == "\u0627\u0644\u0645\u0635\u062F\u0631";  // المصدر
+  byline = byline || source_line;
+  if (!quoted && !byline) return;
+  int first = quoted ? i + 1 : i;
+  int end = -1;  // the closing mark, or the dash of a byline
+  for (int j = first; j < n_ && j <= first + 3; ++j) {
+    if (j > first && w_[j].break_before) break;
+    if (!w_[j].punct) continue;
+    bool dash = w_[j].cp == U'-' || w_[j].cp == U'\u2013' || w_[j].cp == U'\u2014' || (source_line && j > first);
+    if (quoted ? IsQuoteMark(w_[j].cp) : dash) end = j;
+    break;
+  }
+  if (end <= first) return;
+  std::string key;
+  for (int j = first; j < end; ++j) {
+    if (!w_[j].letters) return;
+    if (!key.empty()) key += ' ';
+    key += w_[j].key;
+  }
+  bool outlet = lex_.IsOutlet(key);
+  if (!outlet && quoted && end - first <= 2 && Arabic(first)) {
+    // Spoken to or cited: "قال لـ"X"", "بحسب "X"", "نقلا عن "X"".
+    std::string_view between = body_.substr(i > 0 ? w_[i - 1].end : 0, w_[i].start - (i > 0 ? w_[i - 1].end : 0));
+    bool lam = between.find("\u0644") != std::string_view::npos || (i > 0 && w_[i - 1].key == "\u0644");
+    bool spoken_to = false;
+    for (int j = i - 1; j >= 0 && i - j <= 3 && !w_[j].punct; --j)
+      if (VerbOf(j) && VerbOf(j)->kind == VerbKind::kVerb) spoken_to = lam;
+    bool cited = i > 0 && !w_[i - 1].punct && VerbOf(i - 1) && VerbOf(i - 1)->kind == VerbKind::kAttribution;
+    outlet = spoken_to || cited;
+  }
+  if (!outlet) return;
+  Candidate o;
+  o.type = "organization";
+  o.first = first;
+  o.last = end - 1;
+  o.start = w_[first].start;
+  o.end = w_[end - 1].end;
+  o.source = Source::kHead;
+  cands_.push_back(o);
+}
+
 void Finder::HeadPattern(int i) {
   if (!Arabic(i)) return;
   for (const auto& f : w_[i].forms) {
     WordClass c = lex_.ClassOf(f.key);
+    // A definite head ("الهيئة السعودية للتخصصات الطبية", "الرئاسة العامة
+    // لرعاية الشباب") names an institution only when an adjective and an
+    // ل-complement follow; alone it is a common noun ("الوزارة الجديدة").
+    if (c == WordClass::kNone && IsDefinite(f.key) && f.skip == 0) {
+      c = lex_.ClassOf(f.key.substr(4));
+      if (c != WordClass::kOrgHead || i + 2 >= n_ || Breaks(i + 1) || Breaks(i + 2)) continue;
+      if (!IsDefinite(w_[i + 1].key) || w_[i + 1].forms.size() > 1 || NotName(i + 1) || GazPerson(i + 1)) continue;
+      bool complement = false;
+      for (int j = i + 2; j < n_ && j <= i + 3 && !Breaks(j); ++j)
+        if (w_[j].key.rfind("\u0644\u0644", 0) == 0 && !NisbaLike(j) && ClassOfWord(j) != WordClass::kOrgHead)
+          complement = true;
+      if (!complement) continue;
+    }
     if (c != WordClass::kOrgHead && c != WordClass::kPlaceHead) continue;
     int k = i + 1;
     // صحيفة "الرياض"، وكالة «نوفوستي»: the quoted words are the name.
@@ -734,16 +814,50 @@ void Finder::HeadPattern(int i) {
     }
     int last = i;
     for (int j = k; j < n_ && j - i < kMaxOrgWords; ++j) {
-      if (Breaks(j) || !Arabic(j) || NotName(j) || ConjStart(j)) break;
+      // "المديرية العامة للشؤون الصحية بمنطقة الرياض": a region with its
+      // head word ends a regional institution's name.
+      if (j > k && !Breaks(j) && Arabic(j) && ClassOfWord(j) == WordClass::kPlaceHead && j + 1 < n_ && !Breaks(j + 1) &&
+          gaz_at_[j + 1].entry >= 0 && lex_.entries()[gaz_at_[j + 1].entry].type == "place" && gaz_at_[j + 1].skip == 0) {
+        last = j + gaz_at_[j + 1].words;
+        break;
+      }
+      if (j > k && gaz_at_[j].entry >= 0 && lex_.entries()[gaz_at_[j].entry].type == "place" && gaz_at_[j].words > 1 &&
+          gaz_at_[j].skip > 0) {
+        last = j + gaz_at_[j].words - 1;
+        break;
+      }
+      if (Breaks(j) || !Arabic(j) || NotName(j)) break;
+      // "السياسية والاستراتيجية": coordinated adjectives stay in the name.
+      if (ConjStart(j) && !(j > k && NisbaLike(j - 1) && IsDefinite(w_[j].forms.back().key) && NisbaLike(j))) break;
       if (gaz_at_[j].entry >= 0 && lex_.entries()[gaz_at_[j].entry].type != "place") break;
+      // "مستشفى الأمل بجدة": a city after a glued preposition says where the
+      // institution is; "بمنطقة الرياض" (a region with its head word) stays.
+      if (gaz_at_[j].entry >= 0 && gaz_at_[j].skip > 0 && ClassOfWord(j) != WordClass::kPlaceHead) {
+        std::string_view clitics = w_[j].text.substr(0, std::min(gaz_at_[j].skip, w_[j].text.size()));
+        if (clitics.find("\u0628") != std::string_view::npos || clitics.find("\u0644") != std::string_view::npos) break;
+      }
       // Definite words, also after ل ("مركز الملك سلمان للإغاثة"); ب+ال is an
       // adverbial ("بالتعاون").
       bool definite = IsDefinite(w_[j].key);
       for (const auto& g : w_[j].forms)
         if (g.skip == 2 && !g.conj && IsDefinite(g.key) && w_[j].key.rfind("\u0644", 0) == 0) definite = true;
+      // لل = ل + ال: a complement ("للدراسات السياسية", "لرعاية الشباب") when
+      // more of the name follows or the clause ends; not a purpose ("للتأكد
+      // من") nor another institution ("للنادي").
+      if (w_[j].key.rfind("\u0644\u0644", 0) == 0 && Letters(w_[j].key) > 4) {
+        bool region = j + 1 < n_ && !Breaks(j + 1) && gaz_at_[j + 1].entry >= 0 && gaz_at_[j + 1].skip > 0 &&
+                      gaz_at_[j + 1].words > 1 && lex_.entries()[gaz_at_[j + 1].entry].type == "place";
+        bool more = j + 1 >= n_ || w_[j + 1].break_before || (w_[j + 1].punct && w_[j + 1].cp == U'.') || region ||
+                    (Arabic(j + 1) && IsDefinite(w_[j + 1].key) && w_[j + 1].forms.size() == 1 && !NotName(j + 1));
+        if (!more || ClassOfWord(j) == WordClass::kOrgHead || GazPerson(j)) break;
+        definite = true;
+      }
+      if (ConjStart(j)) definite = true;  // checked above: و + a coordinated adjective
       // Titles belong to an institution's name only as the royal names it
       // carries ("جامعة الملك سعود"), not as a person after it.
-      if (ClassOfWord(j) == WordClass::kTitle && !RoyalTitle(j)) break;
+      // ... and only right after the head: "النادي الأهلي الأمير فهد" is the
+      // club, then its president.
+      if (ClassOfWord(j) == WordClass::kTitle && (!RoyalTitle(j) || j > k)) break;
       // A given name belongs to the institution only after a royal title
       // ("مستشفى الملك فهد"), not "وزارة العدل مايكل هيروفتس".
       bool royal_name = Given(j) && j > k && RoyalTitle(j - 1);
@@ -751,6 +865,9 @@ void Finder::HeadPattern(int i) {
       if (!ok) break;
       if (gaz_at_[j].entry >= 0) j += gaz_at_[j].words - 1;
       last = j;
+      // "حزب الشعب الديموقراطي التركي الموالي للأكراد": the country's
+      // adjective ends the name; what follows describes the institution.
+      if (j > k && PlaceNisba(j)) break;
     }
     if (last == i) return;
     Candidate o;
@@ -779,6 +896,7 @@ NameFinding Finder::Run() {
   text_role_at_.clear();
   ScanGazetteer();
   for (int i = 0; i < n_; ++i) {
+    OutletPattern(i);
     if (w_[i].punct) continue;
     TitlePattern(i);
     TitleAfterPattern(i);
@@ -862,8 +980,16 @@ void Finder::Resolve(NameFinding* out) {
   };
   std::vector<Building> ents;
   std::map<std::string, int> by_key;
-  auto surface_of = [&](const Candidate& c) { return std::string(body_.substr(c.start, c.end - c.start)); };
-  auto name_key_of = [&](const Candidate& c) { return text::NameKeyPhrase(body_.substr(c.start, c.end - c.start)); };
+  // The name a mention spells. "للنادي الأهلي" (ل + ال with the alef
+  // dropped) cannot be sliced without its ل: its name is "النادي الأهلي".
+  auto surface_of = [&](const Candidate& c) {
+    std::string s(body_.substr(c.start, c.end - c.start));
+    if (c.type != "person" && s.rfind("\u0644\u0644", 0) == 0 && w_[c.first].key.rfind("\u0644\u0644", 0) == 0 &&
+        Letters(w_[c.first].key) > 4)
+      s = "\u0627" + s.substr(2);
+    return s;
+  };
+  auto name_key_of = [&](const Candidate& c) { return text::NameKeyPhrase(surface_of(c)); };
   struct Ref {
     int entity;
     int first, last;

@@ -119,6 +119,47 @@ TEST(EntityPatternsTest, HeadWordsFindUnlistedPlacesAndOrganisations) {
   EXPECT_NE(Find(t, "organization", "الأنباء"), nullptr) << Dump(t);
 }
 
+struct OrgCase {
+  const char* pattern;
+  const char* text;
+  const char* org;      // expected organisation (any spelling), "" for none
+  const char* not_org;  // a span that must not be an organisation's name, "" for none
+};
+
+TEST(EntityPatternsTest, OrganisationsNobodyListed) {
+  const OrgCase cases[] = {
+      {"definite head, adjective and ل-complement", "أعلنت الهيئة الوطنية للأرصاد الجوية تحذيرا جديدا.",
+       "الهيئة الوطنية للأرصاد الجوية", ""},
+      {"coordinated adjectives", "وأصدر مركز الخليج للدراسات الاقتصادية والاجتماعية تقريره.",
+       "مركز الخليج للدراسات الاقتصادية والاجتماعية", ""},
+      {"a city after ب is where it is", "ونقل المصاب إلى مستشفى النور بمكة بعد الحادث.", "مستشفى النور",
+       "مستشفى النور بمكة"},
+      {"a region with its head word stays", "وأصدرت المديرية العامة للتعليم بمنطقة القصيم تعميما.",
+       "المديرية العامة للتعليم بمنطقة القصيم", ""},
+      {"a country's adjective ends the name", "وقال حزب العدالة الوطني المغربي المعارض للحكومة إن القرار خاطئ.",
+       "حزب العدالة الوطني المغربي", "حزب العدالة الوطني المغربي المعارض"},
+      {"a royal name only right after the head", "بعد استقالة إدارة نادي الشعلة الأمير سعود بن فهد أمس.",
+       "نادي الشعلة", "نادي الشعلة الأمير سعود بن"},
+      {"outlet spoken to", "وقال مدير الإدارة لـ\"الندوة\" إن العمل بدأ.", "الندوة", ""},
+      {"outlet cited", "وبحسب «الشروق» فإن الاجتماع تأجل.", "الشروق", ""},
+      {"listed outlet in quote marks", "وكانت “عكاظ” قد نشرت الخبر أمس.", "عكاظ", ""},
+      {"byline", "مكة المكرمة - سبق\n\nبدأت أعمال التوسعة أمس.", "", ""},
+      {"source line", "بدأت أعمال التوسعة أمس.\n\nالمصدر : الجزيرة + وكالات", "الجزيرة", ""},
+      {"لل + name spells ال", "وقدم الوفد الشكر للنادي الأهلي على الاستقبال.", "النادي الأهلي", ""},
+      {"a purpose is no complement", "وشكلت الوزارة لجنة للوقوف على الأسباب.", "", "لجنة للوقوف"},
+      {"a definite head alone is a common noun", "وأكدت الوزارة الجديدة أهمية القرار.", "", "الوزارة الجديدة"},
+  };
+  for (const auto& c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
+    if (*c.org) {
+      EXPECT_NE(Find(t, "organization", c.org), nullptr) << c.pattern << ": " << Dump(t);
+    }
+    if (*c.not_org) {
+      EXPECT_EQ(Find(t, "organization", c.not_org), nullptr) << c.pattern << ": " << Dump(t);
+    }
+  }
+}
+
 TEST(EntityVariantsTest, SpellingsMergeIntoOneEntity) {
   TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
       "التقى جون كيري نظيره سيرغي لافروف. وقال كيرى إن سيرجي لافروف متفائل، وأضاف لافروف أن "
