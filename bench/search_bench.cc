@@ -52,8 +52,12 @@ class System {
 
 class MalafSystem : public System {
  public:
+  // Builds as `malaf reindex` does (search::IndexBuilder: parallel shard
+  // writers merged at the end); MALAF_INDEX_THREADS sets the writers.
   void Create(const std::string& dir) override {
-    auto w = search::IndexWriter::Create(dir);
+    search::IndexBuilderOptions o;
+    if (const char* t = getenv("MALAF_INDEX_THREADS")) o.threads = static_cast<uint32_t>(std::max(1, atoi(t)));
+    auto w = search::IndexBuilder::Create(dir, o);
     if (!w.ok()) Fail(w.status().ToString());
     writer_ = std::move(*w);
   }
@@ -64,11 +68,11 @@ class MalafSystem : public System {
     a.outlet = d.outlet;
     a.published = d.published;
     a.body = d.body;
-    Status st = writer_->Add(a, ++seq_);
+    Status st = writer_->Add(std::move(a), ++seq_);
     if (!st.ok()) Fail(st.ToString());
   }
   void Finish() override {
-    Status st = writer_->Commit();
+    Status st = writer_->Finish();
     if (!st.ok()) Fail(st.ToString());
     writer_.reset();
   }
@@ -101,7 +105,7 @@ class MalafSystem : public System {
     std::fprintf(stderr, "malaf: %s\n", m.c_str());
     std::exit(1);
   }
-  std::unique_ptr<search::IndexWriter> writer_;
+  std::unique_ptr<search::IndexBuilder> writer_;
   std::unique_ptr<search::Searcher> searcher_;
   uint64_t seq_ = 0;
 };

@@ -70,9 +70,13 @@ struct IndexCheck {
 IndexCheck CheckIndex(const std::string& index_dir);
 
 struct IndexWriterOptions {
-  // Articles buffered by Xapian before it flushes to disk. Larger batches
-  // index faster and use more memory (about 1 MB per 100 articles).
-  uint32_t batch_size = 20000;
+  // Articles between two writes of the lexicon gathered from them (sorted
+  // by key). Xapian flushes its postings on its own every 10,000 articles
+  // (XAPIAN_FLUSH_THRESHOLD); memory grows with both.
+  uint32_t batch_size = 10000;
+  // B-tree block size of a new index (a power of two, 2048..65536; others
+  // mean Xapian's default, 8192).
+  uint32_t block_size = 8192;
   // Extra within-document frequency given to every title word: the title
   // is the best summary of what an article is about.
   uint32_t title_wdf_boost = 4;
@@ -110,6 +114,46 @@ class IndexWriter {
  private:
   struct Impl;
   explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+struct IndexBuilderOptions {
+  IndexWriterOptions writer;
+  // Writers working in parallel, each on a shard of its own; the shards are
+  // merged into one index at the end (Xapian's compaction, which also packs
+  // the B-tree blocks full: a smaller index than one written in place).
+  uint32_t threads = 2;
+};
+
+// Builds a new index from scratch, faster than one IndexWriter: articles
+// are analysed and written by `threads` writers, each to a shard routed by
+// article id (an id given twice lands in the same shard and replaces), and
+// Finish merges the shards into `index_dir`.
+// Threads: Add and Finish are called by one thread; the writers are the
+// builder's own. Memory: each writer buffers up to XAPIAN_FLUSH_THRESHOLD
+// articles (default 10,000). Nothing is at `index_dir` until Finish
+// succeeds, so an interrupted build leaves no index (CheckIndex: missing),
+// never a partial one that looks whole. Shards live in `index_dir`.shards
+// while building and are removed by Finish and by the destructor.
+class IndexBuilder {
+ public:
+  // Removes whatever index is at `index_dir`.
+  static Result<std::unique_ptr<IndexBuilder>> Create(const std::string& index_dir,
+                                                      const IndexBuilderOptions& options = {});
+  ~IndexBuilder();
+  IndexBuilder(const IndexBuilder&) = delete;
+  IndexBuilder& operator=(const IndexBuilder&) = delete;
+
+  // Queues the article (an empty id is InvalidArgument). A writer's failure
+  // is returned by the next Add or by Finish.
+  Status Add(Article a, uint64_t seq);
+  // Waits for the writers, merges the shards into the index and records the
+  // highest seq added. The builder cannot be used afterwards.
+  Status Finish();
+
+ private:
+  struct Impl;
+  explicit IndexBuilder(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -30,12 +30,30 @@ Result<SyncStats> IndexFrom(Store& store, IndexWriter& writer, uint64_t after_se
 }  // namespace
 
 Result<SyncStats> RebuildIndex(Store& store, const SyncOptions& options) {
-  auto writer = IndexWriter::Create(IndexDir(store.dir()), options.writer);
-  if (!writer.ok()) return writer.status();
+  const std::string dir = IndexDir(store.dir());
+  IndexBuilderOptions bo;
+  bo.writer = options.writer;
+  bo.threads = options.rebuild_threads;
+  auto builder = IndexBuilder::Create(dir, bo);
+  if (!builder.ok()) return builder.status();
   SyncStats stats;
   stats.rebuilt = true;
   stats.reason = "rebuild requested";
-  return IndexFrom(store, **writer, 0, options, stats);
+  Status failed;
+  Status st = store.ForEach(0, [&](const StoredArticle& sa) {
+    failed = (*builder)->Add(sa.article, static_cast<uint64_t>(sa.seq));
+    if (!failed.ok()) return false;
+    ++stats.indexed;
+    return true;
+  });
+  if (!failed.ok()) return failed.WithContext(store.dir());
+  if (!st.ok()) return st;
+  MALAF_RETURN_IF_ERROR((*builder)->Finish());
+  IndexCheck c = CheckIndex(dir);
+  if (c.state != IndexState::kOk) return Status::IOError(dir + ": rebuilt index does not check: " + c.detail);
+  stats.last_seq = c.last_seq;
+  stats.documents = c.documents;
+  return stats;
 }
 
 Result<SyncStats> SyncIndex(Store& store, const SyncOptions& options) {

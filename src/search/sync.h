@@ -21,8 +21,12 @@ namespace malaf::search {
 
 struct SyncOptions {
   IndexWriterOptions writer;
-  // Commit every this many articles, so an interrupted sync keeps progress.
+  // Incremental updates: commit every this many articles, so an interrupted
+  // sync keeps its progress.
   uint64_t commit_every = 50000;
+  // Rebuilds: parallel shard writers (IndexBuilder). An interrupted rebuild
+  // leaves no index, and the next sync starts it again.
+  uint32_t rebuild_threads = 2;
 };
 
 struct SyncStats {

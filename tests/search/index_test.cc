@@ -286,6 +286,94 @@ TEST(IndexWriter, IncrementalAddReplaceRemove) {
   EXPECT_TRUE((*w)->Add(no_id, 5).IsInvalidArgument());
 }
 
+TEST(IndexBuilder, ShardedBuildFindsWhatOneWriterFinds) {
+  // Queries whose answers need every shard's lexicon (variants), positions
+  // (phrases), fields and values, against a single-writer build.
+  const std::vector<std::string> queries = {
+      "كيري", "كيرى", "سيرجي", "سيرغي لافروف", "\"الغاز السام\"", "الغازات", "النفط",
+      "outlet:\"صحيفة الغد\"", "agency:رويترز", "حلب from:2016-08", "جنيف -سوريا"};
+  TempDir tmp;
+  auto articles = SampleArticles();
+  auto ids_for = [&](const std::string& dir) {
+    std::vector<std::vector<std::string>> out;
+    auto s = Searcher::Open(dir);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    if (!s.ok()) return out;
+    for (const auto& q : queries) {
+      auto r = (*s)->Search(q);
+      EXPECT_TRUE(r.ok()) << q;
+      std::vector<std::string> ids;
+      if (r.ok())
+        for (const auto& h : r->hits) ids.push_back(h.id);
+      std::sort(ids.begin(), ids.end());
+      out.push_back(ids);
+    }
+    return out;
+  };
+  std::string one = tmp.path() + "/one";
+  {
+    auto w = IndexWriter::Create(one);
+    ASSERT_TRUE(w.ok());
+    uint64_t seq = 0;
+    for (const auto& a : articles) ASSERT_TRUE((*w)->Add(a, ++seq).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto want = ids_for(one);
+  ASSERT_EQ(want.size(), queries.size());
+  EXPECT_EQ(want[0], (std::vector<std::string>{"a1", "a2"}));
+  for (uint32_t threads : {1u, 2u, 3u, 7u}) {
+    SCOPED_TRACE("threads " + std::to_string(threads));
+    std::string dir = tmp.path() + "/built-" + std::to_string(threads);
+    IndexBuilderOptions o;
+    o.threads = threads;
+    auto b = IndexBuilder::Create(dir, o);
+    ASSERT_TRUE(b.ok()) << b.status().ToString();
+    uint64_t seq = 0;
+    // a3 twice: the second copy replaces the first (same id, same shard).
+    Article stale = articles[2];
+    stale.title = "عنوان قديم عن الزلزال";
+    ASSERT_TRUE((*b)->Add(stale, ++seq).ok());
+    for (const auto& a : articles) ASSERT_TRUE((*b)->Add(a, ++seq).ok());
+    Article no_id = articles[0];
+    no_id.id.clear();
+    EXPECT_TRUE((*b)->Add(no_id, 99).IsInvalidArgument());
+    ASSERT_TRUE((*b)->Finish().ok());
+    EXPECT_FALSE(std::filesystem::exists(dir + ".shards"));
+    IndexCheck c = CheckIndex(dir);
+    EXPECT_EQ(c.state, IndexState::kOk) << c.detail;
+    EXPECT_EQ(c.documents, articles.size());
+    EXPECT_EQ(c.last_seq, seq);
+    EXPECT_EQ(ids_for(dir), want);
+    // The merged index takes incremental updates.
+    auto w = IndexWriter::OpenExisting(dir);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    Article changed = articles[3];
+    changed.title = "الزلزال";
+    ASSERT_TRUE((*w)->Add(changed, ++seq).ok());
+    ASSERT_TRUE((*w)->Remove("a1").ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+    EXPECT_EQ(CheckIndex(dir).documents, articles.size() - 1);
+  }
+}
+
+TEST(IndexBuilder, AnAbandonedBuildLeavesNoIndex) {
+  TempDir tmp;
+  std::string dir = tmp.path() + "/index";
+  {
+    auto w = IndexWriter::Create(dir);  // an older index, replaced by the build
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Add(SampleArticles()[0], 1).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  {
+    auto b = IndexBuilder::Create(dir);
+    ASSERT_TRUE(b.ok());
+    for (const auto& a : SampleArticles()) ASSERT_TRUE((*b)->Add(a, 1).ok());
+  }  // destroyed without Finish
+  EXPECT_EQ(CheckIndex(dir).state, IndexState::kMissing);
+  EXPECT_FALSE(std::filesystem::exists(dir + ".shards"));
+}
+
 TEST(StoredFields, RoundTripAndTruncation) {
   StoredFields f{"id", "عنوان", "منفذ", "2016-08-26", "نص"};
   std::string enc = EncodeStoredFields(f);
