@@ -1,8 +1,10 @@
 // The analysis chain in one call: display text -> tokens, each with its
 // search key, stem and name key. This is what `malaf analyze`, the index and
-// the clusterer consume. Thread-safe (no shared mutable state).
+// the clusterer consume. Thread-safe (no shared mutable state; each thread
+// keeps its own bounded word cache).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,51 @@ struct AnalyzerOptions {
   // not match names (shingling, plain search) can skip them.
   bool name_keys = true;
 };
+
+// The same analysis without a std::string per field: keys, stems and name
+// keys are views into one buffer owned by the AnalyzedText, token texts are
+// views into the display text. For hot paths (indexing): reusing one
+// AnalyzedText across texts allocates nothing in steady state.
+struct TokenAnalysis {
+  Token token;
+  std::string_view key;
+  std::string_view stem;
+  std::string_view name;  // empty when name_keys is off
+  bool stopword = false;
+};
+
+// Neither copyable nor movable: its views point into its own buffer.
+class AnalyzedText {
+ public:
+  AnalyzedText() = default;
+  AnalyzedText(const AnalyzedText&) = delete;
+  AnalyzedText& operator=(const AnalyzedText&) = delete;
+
+  size_t size() const { return tokens_.size(); }
+  bool empty() const { return tokens_.empty(); }
+  const TokenAnalysis& operator[](size_t i) const { return tokens_[i]; }
+  std::vector<TokenAnalysis>::const_iterator begin() const { return tokens_.begin(); }
+  std::vector<TokenAnalysis>::const_iterator end() const { return tokens_.end(); }
+
+  // Where each token's fields sit in the buffer while it is being filled
+  // (the buffer may still grow); used by AnalyzeInto only.
+  struct Spans {
+    uint32_t key_off, key_len, stem_off, stem_len, name_off, name_len;
+  };
+
+ private:
+  friend void AnalyzeInto(std::string_view display, const AnalyzerOptions& options, AnalyzedText* out);
+  std::vector<TokenAnalysis> tokens_;
+  std::vector<Spans> spans_;  // offsets into bytes_ while it may still grow
+  std::vector<Token> scratch_;
+  std::string bytes_;
+};
+
+// REQUIRES: `display` is display text. Replaces the contents of `*out`; the
+// views are valid while `display` lives and until the next AnalyzeInto into
+// `*out`. Same tokens, keys, stems, name keys and stopword flags as
+// AnalyzeTo.
+void AnalyzeInto(std::string_view display, const AnalyzerOptions& options, AnalyzedText* out);
 
 // REQUIRES: `display` is display text (NormalizeDisplay output); the tokens'
 // views borrow from it.

@@ -21,6 +21,7 @@
 #include <mutex>
 #include <vector>
 
+#include "text/analyzer_internal.h"
 #include "text/normalizer_stages.h"
 #include "text/utf8.h"
 
@@ -208,10 +209,10 @@ inline char32_t LastCodePoint(const char* p, size_t n, size_t* len) {
 }
 
 #ifdef __SSE2__
-// True when the 16 bytes at p are printable ASCII, '\n', and complete
-// two-byte Arabic letters U+0621..063A (D8 A1..BA) and U+0641..064A
-// (D9 81..8A), ending on a character boundary.
-inline bool PlainArabicBlock(const unsigned char* p) {
+// How many of the 16 bytes at p, from the first, are printable ASCII, '\n',
+// and complete two-byte Arabic letters U+0621..063A (D8 A1..BA) and
+// U+0641..064A (D9 81..8A); always a character boundary.
+inline unsigned PlainArabicPrefix(const unsigned char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   auto in = [&](int lo, int hi) {  // lo <= byte <= hi, bytes as signed
     return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
@@ -223,8 +224,11 @@ inline bool PlainArabicBlock(const unsigned char* p) {
   unsigned d9 = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9)))));
   unsigned c8 = static_cast<unsigned>(_mm_movemask_epi8(in(static_cast<signed char>(0xA1), static_cast<signed char>(0xBA))));
   unsigned c9 = static_cast<unsigned>(_mm_movemask_epi8(in(static_cast<signed char>(0x81), static_cast<signed char>(0x8A))));
-  unsigned cont = ((d8 << 1) & c8) | ((d9 << 1) & c9);
-  return ((d8 | d9) & 0x8000) == 0 && (((d8 | d9) << 1) & 0xFFFF) == cont && (ascii | d8 | d9 | cont) == 0xFFFF;
+  // A lead byte counts only with its continuation inside the block, so the
+  // prefix never ends inside a character.
+  unsigned lead = (d8 & (c8 >> 1)) | (d9 & (c9 >> 1));
+  unsigned ok = ascii | lead | (lead << 1);
+  return static_cast<unsigned>(__builtin_ctz(~ok | 0x10000u));
 }
 #endif
 
@@ -243,19 +247,21 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
     if (i > run) out->append(s.data() + run, i - run);
   };
 #ifdef __SSE2__
-  size_t retry_at = 0;  // after a block that is not plain, try again 16 bytes on
+  size_t retry_at = 0;  // after a short plain prefix, try again 16 bytes on
 #endif
   while (i < n) {
 #ifdef __SSE2__
     if (block_skip && i >= retry_at && i + 16 <= n) {
       size_t start = i;
-      while (i + 16 <= n && PlainArabicBlock(p + i)) i += 16;
+      unsigned k;
+      while ((k = PlainArabicPrefix(p + i)) == 16 && i + 32 <= n) i += 16;
+      i += k;
       if (i > start) {
         if (p[i - 1] < 0x80) { prev = p[i - 1]; prev_out = 1; }
         else { prev = ((p[i - 2] & 0x1F) << 6) | (p[i - 1] & 0x3F); prev_out = 2; }
-        if (i + 16 > n) continue;
+        if (i >= n) break;
       }
-      retry_at = i + 16;
+      if (k < 4) retry_at = i + 16;
     }
 #endif
     unsigned b = p[i];
@@ -392,9 +398,29 @@ namespace {
 // "الروسية ــ الأميركية") is a dash, not a stretched letter: display text
 // keeps it as "-", so datelines and compounds still read. Only the text
 // changes where such a run occurs; elsewhere the input is returned as is.
+// The first tatweel (D9 80) at or after `from`. Arabic text has a D9 lead
+// byte every few characters, so the pair is compared 16 positions at a time
+// rather than found through its first byte.
+size_t FindTatweel(std::string_view s, size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = from;
+#ifdef __SSE2__
+  const __m128i lead = _mm_set1_epi8(static_cast<char>(0xD9)), cont = _mm_set1_epi8(static_cast<char>(0x80));
+  for (; i + 17 <= n; i += 16) {
+    __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), lead);
+    __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1)), cont);
+    if (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(a, b)))) return i + __builtin_ctz(m);
+  }
+#endif
+  for (; i + 1 < n; ++i)
+    if (p[i] == 0xD9 && p[i + 1] == 0x80) return i;
+  return std::string_view::npos;
+}
+
 bool LoneTatweelAsDash(std::string_view s, std::string* out) {
   constexpr std::string_view kTatweel = "\xD9\x80";
-  size_t at = s.find(kTatweel);
+  size_t at = FindTatweel(s, 0);
   if (at == std::string_view::npos) return false;
   bool changed = false;
   size_t copied = 0;
@@ -409,7 +435,7 @@ bool LoneTatweelAsDash(std::string_view s, std::string* out) {
       copied = end;
       changed = true;
     }
-    at = s.find(kTatweel, end);
+    at = FindTatweel(s, end);
   }
   if (changed) out->append(s.substr(copied));
   return changed;
@@ -429,5 +455,10 @@ std::string SearchKey(std::string_view utf8) {
 }
 
 void AppendSearchKey(std::string_view utf8, std::string* out) { SearchNormalizer().NormalizeTo(utf8, out); }
+
+const uint16_t* internal::SearchArabicSimple() {
+  static const uint16_t* table = TableFor(NormalizerOptions::ForSearch())->arabic_simple.data();
+  return table;
+}
 
 }  // namespace malaf::text

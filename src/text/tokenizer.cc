@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 
+#include "text/analyzer_internal.h"
 #include "text/utf8.h"
 
 namespace malaf::text {
@@ -82,6 +83,9 @@ class Scanner {
         cls_(Classes().cls) {}
 
   void Run();
+  // One iteration of Run at byte i: skips or emits at most one token;
+  // returns the position after it.
+  size_t Step(size_t i);
 
  private:
   Cls ClassAt(size_t i, size_t* len, char32_t* cp = nullptr) const {
@@ -253,7 +257,11 @@ bool Scanner::IsTatweelClitic(size_t b, size_t e, bool* had_tatweel) const {
 
 void Scanner::Run() {
   size_t i = 0;
-  while (i < n_) {
+  while (i < n_) i = Step(i);
+}
+
+size_t Scanner::Step(size_t i) {
+  {
     unsigned char b = p_[i];
     size_t len;
     char32_t cp;
@@ -262,20 +270,17 @@ void Scanner::Run() {
       case kSpace:
       case kOther:
       case kMark:
-        i += len;
-        continue;
+        return i + len;
       case kPunct:
         if ((b == '#' || b == '@') && i + 1 < n_) {
           size_t e = ScanTag(i + 1);
           if (e > i + 1) {
             Emit(i, e, b == '#' ? TokenType::kHashtag : TokenType::kMention);
-            i = e;
-            continue;
+            return e;
           }
         }
         if (o_.emit_punctuation) Emit(i, i + len, TokenType::kPunct);
-        i += len;
-        continue;
+        return i + len;
       case kArabic: {
         size_t e = ScanWord(i, kArabic);
         // A clitic glued to what follows: "ب12", "الـ48", "بـFacebook",
@@ -287,54 +292,47 @@ void Scanner::Run() {
           bool tatweel = false;
           if (next != kSpace && IsTatweelClitic(i, e, &tatweel) &&
               (next == kDigit || next == kLatin || next == kPunct || tatweel)) {
-            i = e;
-            continue;
+            return e;
           }
         }
         Emit(i, e, TokenType::kArabic);
-        i = e;
-        continue;
+        return e;
       }
       case kLatin: {
         if ((b == 'h' || b == 'H') && (StartsWithAsciiCi(i, "http://") || StartsWithAsciiCi(i, "https://"))) {
           size_t e = ScanUrl(i);
           Emit(i, e, TokenType::kUrl);
-          i = e;
-          continue;
+          return e;
         }
         if ((b == 'w' || b == 'W') && StartsWithAsciiCi(i, "www.") && i + 4 < n_ && IsDomainChar(p_[i + 4])) {
           size_t e = ScanUrl(i);
           Emit(i, e, TokenType::kUrl);
-          i = e;
-          continue;
+          return e;
         }
         if (b < 0x80) {
           if (size_t e = ScanEmail(i)) {
             Emit(i, e, TokenType::kEmail);
-            i = e;
-            continue;
+            return e;
           }
         }
         size_t e = ScanWord(i, kLatin);
         Emit(i, e, TokenType::kLatin);
-        i = e;
-        continue;
+        return e;
       }
       case kDigit: {
         if (b < 0x80) {
           if (size_t e = ScanEmail(i)) {
             Emit(i, e, TokenType::kEmail);
-            i = e;
-            continue;
+            return e;
           }
         }
         size_t e = ScanNumber(i);
         Emit(i, e, TokenType::kNumber);
-        i = e;
-        continue;
+        return e;
       }
     }
   }
+  return i + 1;  // not reached: every class is handled above
 }
 
 }  // namespace
@@ -363,5 +361,18 @@ std::vector<Token> Tokenize(std::string_view text, const TokenizerOptions& optio
   TokenizeTo(text, options, &out);
   return out;
 }
+
+namespace internal {
+
+size_t TokenizeStep(std::string_view text, size_t i, const TokenizerOptions& options, std::vector<Token>* out) {
+  return Scanner(text, options, out).Step(i);
+}
+
+uint8_t ArabicBlockClass(unsigned index) {
+  uint8_t c = Classes().cls[0x600 + (index & 0xFF)];
+  return c == kArabic ? 1 : c == kMark ? 2 : 0;
+}
+
+}  // namespace internal
 
 }  // namespace malaf::text
