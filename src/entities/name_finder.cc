@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entities/lexicon.h"
 #include "text/name_key.h"
@@ -207,6 +208,18 @@ class Finder {
     }
     return false;
   }
+  static bool Honorific(const std::string& key) {
+    static const char* const kHonorifics[] = {"\u0633\u0645\u0648",                              // سمو
+                                              "\u0645\u0639\u0627\u0644\u064A",                // معالي
+                                              "\u0633\u0639\u0627\u062F\u0647",                // سعاده
+                                              "\u0641\u062E\u0627\u0645\u0647",                // فخامه
+                                              "\u062C\u0644\u0627\u0644\u0647",                // جلاله
+                                              "\u0633\u0645\u0627\u062D\u0647",                // سماحه
+                                              "\u0641\u0636\u064A\u0644\u0647"};               // فضيله
+    for (const char* h : kHonorifics)
+      if (key == h) return true;
+    return false;
+  }
   bool RoyalTitle(int i) const {
     const std::string& k = w_[i].key;
     return k == "\u0627\u0644\u0645\u0644\u0643" ||                 // الملك
@@ -328,6 +341,7 @@ class Finder {
   std::vector<Candidate> cands_;
   std::vector<RoleMention> roles_;
   std::unordered_map<int, std::pair<std::string, int>> text_role_at_;
+  std::unordered_set<int> kunya_;  // entities (in Resolve) whose family name is أبو + name
   // Per-word memos (-1 unknown), filled on first use.
   mutable std::vector<signed char> given_, not_name_;  // role written before a gazetteer person's name
 };
@@ -443,6 +457,9 @@ int Finder::ParseName(int k) const {
     // After a long nasab ("فيصل بن خالد بن سلطان") a definite word is a
     // family name only when it reads as one (الغامدي), not "الوفد".
     if (definite && j - k >= 4 && !NisbaLike(j)) break;
+    // "جابر المبارك الوفد": after a definite family name, another definite
+    // word is the sentence's object unless it reads as a family name too.
+    if (definite && j > k && IsDefinite(w_[j - 1].key) && !NisbaLike(j) && !Given(j)) break;
     // A definite surname after two plain words needs those to be given
     // names ("حسن محمد سفر"), else it is a noun phrase ("انطلاق المباحثات").
     if (definite && !family && j - k >= 2 && !after_connector) {
@@ -466,6 +483,9 @@ int Finder::ParseName(int k) const {
 void Finder::TitlePattern(int i) {
   const WordForm* tf = TitleForm(i);
   if (!tf || !Arabic(i)) return;
+  // "سمو رئيس الوزراء البحريني", "معالي وزير الصحة": an honorific before a
+  // title; the title heads the role (and its later mentions resolve by it).
+  if (Honorific(tf->key) && i + 1 < n_ && !Breaks(i + 1) && TitleForm(i + 1) && !Honorific(TitleForm(i + 1)->key)) return;
   bool counterpart = lex_.ClassOf(tf->key) == WordClass::kCounterpart;
   int role_end = i;
   bool after_prep = false;
@@ -477,6 +497,8 @@ void Finder::TitlePattern(int i) {
     WordClass c = ClassOfWord(j);
     // An indefinite title is in construct: the next word is its complement
     // ("حارس مرمى"، "رئيس مجلس"), never the name.
+    // "استشاري ورئيس قسم": a second title joined by و starts its own role.
+    if (ConjStart(j) && TitleForm(j)) break;
     if (j == i + 1 && !title_definite && !counterpart && Arabic(j) && !Preposition(j)) {
       if (GazPlaceOrOrg(j)) j += gaz_at_[j].words - 1;
       role_end = j++;
@@ -534,7 +556,10 @@ void Finder::TitlePattern(int i) {
     text_role_at_[k] = {role, i};
     return;
   }
-  int last = PrefixedNoun(k) ? -1 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
+  // "استشاري الطب بمدينة الملك فهد الطبية": the royal name is an institution's.
+  int last = PrefixedNoun(k) || (k > 0 && RoyalTitle(k - 1) && InsideInstitutionName(k))
+                 ? -1
+                 : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
   if (last >= 0) {
     Candidate c;
     c.type = "person";
@@ -697,6 +722,7 @@ void Finder::GivenNamePattern(int i) {
   if (lex_.ClassOf(w_[i].key) == WordClass::kPreposition && PrepositionContext(i)) return;  // "الرسمي باسم"
   // "جامعة الملك سعود", "شارع محمد الخامس": the name belongs to an organisation or place.
   if (i > 0 && !Breaks(i) && (ClassOfWord(i - 1) == WordClass::kOrgHead || ClassOfWord(i - 1) == WordClass::kPlaceHead)) return;
+  if (i > 0 && RoyalTitle(i - 1) && InsideInstitutionName(i)) return;  // "بمدينة الملك فهد الطبية"
   int last = ParseName(i);
   if (last < 0) last = i;
   if (last == i && !(i + 1 < n_ && GazPerson(i + 1) && !Breaks(i + 1))) return;
@@ -1110,7 +1136,9 @@ void Finder::Resolve(NameFinding* out) {
     // father's or God's name, not a surname to stand alone.
     {
       std::vector<std::string> words = SplitWords(text::SearchKey(ents[e].e.name));
-      if (words.size() >= 2 && lex_.ClassOf(words[words.size() - 2]) == WordClass::kConnector) continue;
+      // "وائل أبو فاعور": أبو + name is a family name, taken whole below.
+      if (words.size() >= 3 && words[words.size() - 2] == "\u0627\u0628\u0648") kunya_.insert(static_cast<int>(e));
+      else if (words.size() >= 2 && lex_.ClassOf(words[words.size() - 2]) == WordClass::kConnector) continue;
     }
     {
       std::string n = text::SearchKey(ents[e].e.name);
@@ -1137,6 +1165,12 @@ void Finder::Resolve(NameFinding* out) {
       if (Verbish(i)) continue;  // سيعود is no سعود
       int first = i;
       size_t start = w_[i].start + f.skip;
+      if (kunya_.count(it->second)) {
+        // Only as "أبو فاعور", never "فاعور" alone.
+        if (f.skip != 0 || i == 0 || Breaks(i) || w_[i - 1].forms.back().key != "\u0627\u0628\u0648") continue;
+        first = i - 1;
+        start = w_[i - 1].start + w_[i - 1].forms.back().skip;
+      }
       // "دي ميستورا": take the particle along.
       if (f.skip == 0 && i > 0 && !Breaks(i) && lex_.ClassOf(w_[i - 1].key) == WordClass::kParticle) {
         first = i - 1;

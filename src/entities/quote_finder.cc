@@ -270,6 +270,9 @@ Subject QuoteFinder::SubjectAfter(int i, int limit) const {
     if (w.key == "\u0644" && j == i + 1) continue;  // لـ
     if (ref_at_[j] >= 0 && names_.entities[names_.references[ref_at_[j]].entity].type != "place") {
       const Reference& r = names_.references[ref_at_[j]];
+      // "ودعا أبو فاعور إلى ... لمجلس النواب": past the subject, a name after
+      // a preposition is an object.
+      if (Object(r) && r.role_first < 0) break;
       s.entity = r.entity;
       s.surface = Surface(r);
       s.found = true;
@@ -397,6 +400,16 @@ std::vector<Quote> QuoteFinder::Run() {
             break;
           }
         }
+      }
+      // "ونقل موقع النادي عنه قوله: «…»": عنه/عنها is the person spoken of
+      // before, whatever the verb's own subject.
+      for (int j = ev->word + 1; j < q.open && j <= ev->word + 8; ++j)
+        if (w_[j].key == "\u0639\u0646\u0647" || w_[j].key == "\u0639\u0646\u0647\u0627") {
+          Subject cur = Current(ev->word);
+          if (cur.entity >= 0) speaker = cur;
+          break;
+        }
+      {
       }
     }
     // 2. Headline form "X: «…»" with no verb.
