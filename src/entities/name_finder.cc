@@ -542,6 +542,13 @@ void Finder::TitlePattern(int i) {
   }
   int k = role_end + 1;
   bool comma = false;
+  // "د. فلان": an abbreviated title with its dot introduces a name as surely
+  // as apposition commas do.
+  if (role_end == i && Letters(tf->key) == 1 && k + 1 < n_ && w_[k].punct && w_[k].cp == U'.' &&
+      !w_[k + 1].break_before) {
+    comma = true;
+    ++k;
+  }
   if (k < n_ && w_[k].punct && (w_[k].cp == U',' || w_[k].cp == U'\u060C') && !(k + 1 < n_ && w_[k + 1].break_before)) {
     comma = true;
     ++k;
