@@ -491,6 +491,7 @@ void Finder::TitlePattern(int i) {
   bool after_prep = false;
   int j = i + 1;
   const bool title_definite = IsDefinite(tf->key);
+  bool construct_open = false;  // the last role word was an indefinite complement
   while (j < n_ && j - i < kMaxRoleWords) {
     if (Breaks(j) || !w_[j].letters) break;
     if (GazPerson(j)) break;
@@ -499,11 +500,17 @@ void Finder::TitlePattern(int i) {
     // ("حارس مرمى"، "رئيس مجلس"), never the name.
     // "استشاري ورئيس قسم": a second title joined by و starts its own role.
     if (ConjStart(j) && TitleForm(j)) break;
-    if (j == i + 1 && !title_definite && !counterpart && Arabic(j) && !Preposition(j)) {
+    // A construct chain runs on while its words are indefinite ("رئيس أركان
+    // حرب القوات المسلحة"): only the last one is definite.
+    bool chain = (j == i + 1 && !title_definite && !counterpart) ||
+                 (construct_open && !Given(j) && !TaMarbuta(j) && !Verbish(j) && !NotName(j));
+    if (chain && Arabic(j) && !Preposition(j) && !ConjStart(j)) {
+      construct_open = !IsDefinite(w_[j].key) && !GazPlaceOrOrg(j) && !Prefixed(j);
       if (GazPlaceOrOrg(j)) j += gaz_at_[j].words - 1;
       role_end = j++;
       continue;
     }
+    construct_open = false;
     // "الدكتور الدخيّل": a definite word after a definite title is a
     // surname unless it reads as an adjective (الروسي، الرسمي) or a role word.
     if (j == i + 1 && title_definite && c == WordClass::kNone && IsDefinite(w_[j].key) && !NisbaLike(j) &&

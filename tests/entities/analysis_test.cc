@@ -95,6 +95,7 @@ TEST(EntityPatternsTest, NotPeople) {
       "وأعلن الجيش السوري سيطرته على البلدة.",
       "وتعاقد النادي مع الغاني كوامي أسانتي لمدة موسمين.",  // a foreign-looking pair named once stays unsure
       "وحاضر فيها استشاري ورئيس قسم الجراحة العامة بالمستشفى.",
+      "والتقى رئيس أركان حرب القوات المسلحة بالوفد.",  // a construct chain is all role
       "وعمل استشاري الجراحة بمدينة الملك فهد الطبية سنوات.",
   };
   for (const char* c : cases) {
