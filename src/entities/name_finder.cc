@@ -502,6 +502,11 @@ void Finder::TitlePattern(int i) {
     if (ConjStart(j) && TitleForm(j)) break;
     // A construct chain runs on while its words are indefinite ("رئيس أركان
     // حرب القوات المسلحة"): only the last one is definite.
+    // (Any indefinite role word opens one: "المحافظ رئيس جمعية مراكز الأحياء".)
+    construct_open = construct_open || (j > i + 1 && role_end == j - 1 && Arabic(role_end) &&
+                                        !IsDefinite(w_[role_end].forms.back().key) && !GazPlaceOrOrg(role_end) &&
+                                        !Preposition(role_end) && !Given(role_end) &&
+                                        ClassOfWord(role_end) != WordClass::kTitle);  // "العقيد دكتور عاطي"
     bool chain = (j == i + 1 && !title_definite && !counterpart) ||
                  (construct_open && !Given(j) && !TaMarbuta(j) && !Verbish(j) && !NotName(j));
     if (chain && Arabic(j) && !Preposition(j) && !ConjStart(j)) {
@@ -683,6 +688,15 @@ void Finder::VerbPattern(int i) {
   // family name; only a known given name makes the subject a person outright.
   (void)family;
   c.weak = !(last > k && Given(k));
+  // "وقال فالكه: «…»": a plain word or two between a speech verb and the
+  // colon that opens the quotation is the speaker's name.
+  if (c.weak && !definite && last + 1 < n_ && w_[last + 1].punct && w_[last + 1].cp == U':' && last - k < 2) {
+    bool plain = true;
+    for (int m = k; m <= last && plain; ++m)
+      plain = Letters(w_[m].key) >= 3 && !TaMarbuta(m) && !Accusative(m) && !NotName(m) && !Prefixed(m) &&
+              ClassOfWord(m) == WordClass::kNone;
+    if (plain) c.weak = false;
+  }
   cands_.push_back(c);
 }
 
