@@ -24,6 +24,8 @@ struct QuoteSpan {
   int open = 0, close = 0;  // word indices of the marks; for an unclosed quotation close == last
   int last = 0;             // last word of the quoted text
   bool unclosed = false;    // no closing mark: the quotation runs to its paragraph's end
+  bool continued = false;   // a paragraph that goes on with the quotation before it (open is
+                            // the previous paragraph's last word)
 };
 
 // Who speaks, as found in the text.
@@ -100,6 +102,7 @@ class QuoteFinder {
   }
   bool Introduced(int open) const;
   int LostOpening(int mark, int from) const;
+  int Continuation(int mark, int from, const std::vector<QuoteSpan>& spans) const;
   Subject SubjectAfter(int i, int limit) const;
   void CollectEvents();
   Subject Current(int before_word) const;
@@ -151,6 +154,20 @@ int QuoteFinder::LostOpening(int mark, int from) const {
   return -1;
 }
 
+// A quotation over several paragraphs: the paragraph before ended inside a
+// quotation left open, and this one ends with the closing mark and no
+// opening mark of its own. Returns the paragraph's first word or -1.
+int QuoteFinder::Continuation(int mark, int from, const std::vector<QuoteSpan>& spans) const {
+  int para = mark;
+  while (para > 0 && !w_[para].break_before) --para;
+  if (para <= 0 || para < from || mark <= para || spans.empty()) return -1;
+  const QuoteSpan& prev = spans.back();
+  if (!prev.unclosed || prev.last + 1 != para) return -1;
+  for (int j = para; j < mark; ++j)
+    if (w_[j].punct && IsQuoteMark(w_[j].cp)) return -1;
+  return para;
+}
+
 std::vector<QuoteSpan> QuoteFinder::Spans() const {
   std::vector<QuoteSpan> spans;
   int i = 0;
@@ -159,8 +176,12 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
     if (!w_[i].punct || !IsQuoteMark(w_[i].cp) || w_[i].cp == U'\u00BB') {
       if (i < n_ && w_[i].punct && w_[i].cp == U'\u00BB') {
         int colon = LostOpening(i, done);
+        int para = Continuation(i, done, spans);
         if (colon >= 0 && i > colon + 1) {
           spans.push_back(QuoteSpan{colon, i, i - 1, false});
+          done = i + 1;
+        } else if (para >= 0) {
+          spans.push_back(QuoteSpan{para - 1, i, i - 1, false, true});
           done = i + 1;
         }
       }
@@ -207,6 +228,12 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
       int colon = open == U'\u00AB' ? -1 : LostOpening(i, done);
       if (colon >= 0 && i > colon + 1) {
         spans.push_back(QuoteSpan{colon, i, i - 1, false});
+        done = ++i;
+        continue;
+      }
+      int para = open == U'\u00AB' ? -1 : Continuation(i, done, spans);
+      if (para >= 0) {
+        spans.push_back(QuoteSpan{para - 1, i, i - 1, false, true});
         done = ++i;
         continue;
       }
@@ -384,10 +411,16 @@ std::vector<Quote> QuoteFinder::Run() {
       --region;
     Subject speaker;
     std::string verb;
+    if (q.continued) {
+      speaker = prev_speaker;
+      speaker.surface.clear();
+      speaker.found = speaker.entity >= 0;
+      region = q.open + 1;
+    }
     // 1. A speech verb before the quote in its sentence.
     const SpeechEvent* ev = nullptr;
     for (const auto& e : events_)
-      if (e.word >= region && e.word < q.open && e.verb->kind != VerbKind::kAttribution) ev = &e;
+      if (!q.continued && e.word >= region && e.word < q.open && e.verb->kind != VerbKind::kAttribution) ev = &e;
     if (ev) {
       verb = ev->verb->lemma;
       speaker = ev->subject.found ? ev->subject : Current(ev->word);
@@ -413,7 +446,7 @@ std::vector<Quote> QuoteFinder::Run() {
       }
     }
     // 2. Headline form "X: «…»" with no verb.
-    if (!ev && q.open >= 2 && w_[q.open - 1].punct && w_[q.open - 1].cp == U':') {
+    if (!ev && !q.continued && q.open >= 2 && w_[q.open - 1].punct && w_[q.open - 1].cp == U':') {
       for (const auto& r : names_.references)
         if (r.last == q.open - 2 && names_.entities[r.entity].type != "place") speaker = Subject{r.entity, Surface(r), true};
     }
@@ -437,7 +470,8 @@ std::vector<Quote> QuoteFinder::Run() {
       }
     }
     Quote out_q;
-    size_t start = w_[q.open].end, end = q.unclosed ? w_[q.last].end : w_[q.close].start;
+    size_t start = q.continued ? w_[q.open + 1].start : w_[q.open].end;
+    size_t end = q.unclosed ? w_[q.last].end : w_[q.close].start;
     while (start < end && body_[start] == ' ') ++start;
     while (end > start && body_[end - 1] == ' ') --end;
     out_q.quote = std::string(body_.substr(start, end - start));

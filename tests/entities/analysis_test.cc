@@ -324,6 +324,26 @@ TEST(QuotationTest, LostClosingMarkEndsAtTheNextQuotation) {
   EXPECT_NE(t.quotes[1].quote.find("إبلاغ الأعضاء"), std::string::npos) << Dump(t);
 }
 
+TEST(QuotationTest, QuotationOverSeveralParagraphs) {
+  // Each paragraph of a long quotation opens again; only the last closes,
+  // or the last has only its closing mark.
+  const char* cases[] = {
+      "وقال سامي الخطيب: «بدأنا العمل في المشروع منذ عامين.\n\n«وسنفتتح المرحلة الأولى في نهاية العام.\n\n"
+      "«والمرحلة الثانية ستكتمل بعد ذلك بعام واحد».",
+      "وقال سامي الخطيب: «بدأنا العمل في المشروع منذ عامين.\n\nوسنفتتح المرحلة الأولى في نهاية العام المقبل».",
+  };
+  for (const char* c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
+    ASSERT_GE(t.quotes.size(), 2u) << c << ": " << Dump(t);
+    for (const auto& q : t.quotes)
+      EXPECT_EQ(text::NameKeyPhrase(text::SearchKey(q.speaker)), text::NameKeyPhrase(text::SearchKey("سامي الخطيب")))
+          << c << ": " << Dump(t);
+    bool found = false;
+    for (const auto& q : t.quotes) found = found || q.quote.find("المرحلة الأولى") != std::string::npos;
+    EXPECT_TRUE(found) << Dump(t);
+  }
+}
+
 TEST(QuotationTest, StrayMarksAreNotQuotations) {
   // A mark left open with no speech before it, or at a paragraph's end.
   const char* cases[] = {
