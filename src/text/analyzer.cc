@@ -11,20 +11,25 @@
 // normalizer's by construction (tests/text/analyzer_test.cc checks it over
 // the corpus and random text).
 //
-// Word forms in news follow Zipf's law, so each thread keeps a small
+// Word forms in news follow Zipf's law, so each thread keeps a
 // direct-mapped cache from a search key to its stem, stopword flag and name
 // key: a hit costs one hash and a compare instead of stemming the word
-// again. The cache is per thread (no locks), bounded (kCacheSlots entries of
-// 32 + 32 bytes, 512 KB per thread, within L2 for the stems) and only holds
-// results that are a pure function of the key, so it cannot change any
-// output.
+// again. The cache is per thread (no locks), bounded (4096 entries of 32
+// bytes for stems and 32 for name keys, 256 KB; 65536 entries, 4 MB, once
+// the thread has analysed 4 MB of text, as an indexing thread does) and
+// only holds results that are a pure function of the key, so it cannot
+// change any output.
 #include "text/analyzer.h"
+
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <cstdlib>
 #include <memory>
+#include <new>
 
 #include "text/analyzer_internal.h"
 #include "text/name_key.h"
@@ -34,7 +39,9 @@
 namespace malaf::text {
 namespace {
 
-constexpr size_t kCacheSlots = 16384;
+constexpr size_t kSmallSlots = 4096;     // 128 KB of stem entries
+constexpr size_t kLargeSlots = 65536;    // 2 MB (L3-resident; lookups are prefetched)
+constexpr size_t kGrowAfter = 4 << 20;   // bytes analysed by the thread
 constexpr size_t kMaxCachedKey = 28;  // bytes
 constexpr size_t kMaxName = 31;
 constexpr size_t kMaxFastWord = 64;   // bytes; longer words take the general normalizer (as RunArabicWord)
@@ -53,20 +60,97 @@ struct NameEntry {
   char name[kMaxName];
 };
 
-struct WordCache {
-  std::array<StemEntry, kCacheSlots> stems;
-  std::array<NameEntry, kCacheSlots> names;
+// Starts small (a thread that analyses a query or a title needs little)
+// and grows once, to kLargeSlots, when the thread has analysed kGrowAfter
+// bytes: an indexing thread then keeps most of a day's vocabulary. Name
+// entries are allocated on first use (chains without name keys never touch
+// them).
+// A table of trivially copyable entries, filled with one byte value. Large
+// tables ask for transparent huge pages: the lookups are spread over the
+// whole table, and with 4 KB pages the prefetches would stall on the TLB.
+template <typename Entry>
+class Table {
+ public:
+  Table() = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  ~Table() { std::free(p_); }
+  void Assign(size_t n, unsigned char fill) {
+    std::free(p_);
+    constexpr size_t kHuge = size_t{2} << 20;
+    size_t bytes = n * sizeof(Entry);
+    if (bytes >= kHuge) {
+      bytes = (bytes + kHuge - 1) / kHuge * kHuge;
+      p_ = static_cast<Entry*>(std::aligned_alloc(kHuge, bytes));
+#ifdef MADV_HUGEPAGE
+      if (p_) madvise(p_, bytes, MADV_HUGEPAGE);
+#endif
+    } else {
+      p_ = static_cast<Entry*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64));
+    }
+    if (!p_) throw std::bad_alloc();
+    std::memset(static_cast<void*>(p_), fill, bytes);
+    n_ = n;
+  }
+  void Clear() {
+    std::free(p_);
+    p_ = nullptr;
+    n_ = 0;
+  }
+  bool empty() const { return n_ == 0; }
+  size_t size() const { return n_; }
+  Entry* data() { return p_; }
+  Entry& operator[](size_t i) { return p_[i]; }
+
+ private:
+  Entry* p_ = nullptr;
+  size_t n_ = 0;
 };
 
+// Starts small (a thread that analyses a query or a title needs little)
+// and grows once, to kLargeSlots, when the thread has analysed kGrowAfter
+// bytes: an indexing thread then keeps most of a day's vocabulary. Name
+// entries are allocated on first use (chains without name keys never touch
+// them).
+struct WordCache {
+  Table<StemEntry> stems;  // all zero: empty
+  Table<NameEntry> names;  // all 0xFF: not computed
+  size_t mask = 0;
+  size_t analysed = 0;  // bytes of display text this thread has analysed
+  void Resize(size_t slots) {
+    stems.Assign(slots, 0);
+    names.Clear();
+    mask = slots - 1;
+  }
+  NameEntry* Names() {
+    if (names.empty()) names.Assign(stems.size(), 0xFF);
+    return names.data();
+  }
+};
+
+// Keys of at most kMaxCachedKey bytes, compared without a call.
+inline bool SameKey(const char* a, const char* b, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // REQUIRES: 0 < n, and 8 bytes readable at p (the buffer keeps slack).
-inline size_t SlotOf(const char* p, size_t n) {
+inline uint64_t HashKey(const char* p, size_t n) {
   uint64_t a, b = 0;
   std::memcpy(&a, p, 8);
   if (n < 8) a &= (uint64_t{1} << (8 * n)) - 1;
   else if (n > 8) std::memcpy(&b, p + n - 8, 8);
   uint64_t h = (a ^ (b << 29 | b >> 35) ^ n) * 0x9E3779B97F4A7C15ull;
   h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ull;
-  return static_cast<size_t>(h >> 32) & (kCacheSlots - 1);
+  return h >> 32;
 }
 
 // Per U+0600..U+06FF (indexed by the low 2 bits of the lead byte and the 6
@@ -97,41 +181,52 @@ const FusedTables& Fused() {
   return *t;
 }
 
-// Room for `need` bytes at `used` in `bytes`, growing it geometrically
-// (steady state: no allocation). 16 bytes of slack always follow, so keys
-// can be read 8 bytes at a time (SlotOf).
-inline char* Reserve(std::string* bytes, size_t used, size_t need) {
-  if (bytes->size() < used + need + 16) bytes->resize(std::max(bytes->size() * 2, used + need + 4096));
-  return bytes->data() + used;
-}
-
 class Filler {
  public:
   Filler(std::string_view display, const AnalyzerOptions& options, WordCache* cache, std::vector<TokenAnalysis>* toks,
-         std::vector<AnalyzedText::Spans>* spans, std::string* bytes)
-      : display_(display), options_(options), cache_(cache), toks_(toks), spans_(spans), bytes_(bytes) {}
+         size_t* count, std::string* bytes)
+      : display_(display), options_(options), cache_(cache), names_(options.name_keys ? cache->Names() : nullptr),
+        toks_(toks), count_(count), bytes_(bytes) {}
+
+  // Room for `need` bytes at used_ in the buffer. 16 bytes of slack always
+  // follow, so keys can be read 8 bytes at a time (HashKey). The buffer is
+  // reused across calls, so it rarely grows; when it does, the views
+  // already handed out are moved with it.
+  char* Room(size_t need) {
+    if (bytes_->size() < used_ + need + 16) Grow(need);
+    return bytes_->data() + used_;
+  }
 
   // A token whose search key has been written at [key_off, used_). The
   // stem, stopword flag and name key of an Arabic word come from the word
   // cache, whose slot is prefetched here and read kLag words later (the
   // cache is larger than L1, and a miss would stall every lookup).
-  void Add(const Token& t, size_t key_off) {
+  __attribute__((always_inline)) void Add(const Token& t, size_t key_off) {
     const size_t klen = used_ - key_off;
-    const size_t index = toks_->size();
-    toks_->push_back(TokenAnalysis{t, {}, {}, {}, false});
-    spans_->push_back(AnalyzedText::Spans{static_cast<uint32_t>(key_off), static_cast<uint32_t>(klen),
-                                          static_cast<uint32_t>(key_off), static_cast<uint32_t>(klen), 0, 0});
+    const char* key = bytes_->data() + key_off;
+    const std::string_view k(key, klen);
+    const size_t index = *count_;
+    TokenAnalysis& ta = NewToken();
+    // Field by field: a whole-struct copy goes through the stack and
+    // stalls on store forwarding.
+    ta.token.text = t.text;
+    ta.token.start = t.start;
+    ta.token.end = t.end;
+    ta.token.type = t.type;
+    ta.key = k;
+    ta.stem = k;
     if (t.type != TokenType::kArabic) {
-      AnalyzedText::Spans& sp = spans_->back();
-      toks_->back().stopword = IsStopword(std::string_view(bytes_->data() + key_off, klen));
-      if (options_.name_keys) { sp.name_off = sp.key_off; sp.name_len = sp.key_len; }
+      ta.name = options_.name_keys ? k : std::string_view();
+      ta.stopword = IsStopword(k);
       return;
     }
+    ta.name = std::string_view();
+    ta.stopword = false;
     uint32_t slot = kNoSlot;
     if (klen > 0 && klen <= kMaxCachedKey) {
-      slot = static_cast<uint32_t>(SlotOf(bytes_->data() + key_off, klen));
+      slot = static_cast<uint32_t>(HashKey(key, klen) & cache_->mask);
       __builtin_prefetch(&cache_->stems[slot]);
-      if (options_.name_keys) __builtin_prefetch(&cache_->names[slot]);
+      if (names_) __builtin_prefetch(&names_[slot]);
     }
     pending_[pushed_++ % kLag] = Pending{static_cast<uint32_t>(index), slot};
     if (pushed_ - finished_ == kLag) {
@@ -145,22 +240,14 @@ class Filler {
     for (; finished_ < pushed_; ++finished_) Finish(pending_[finished_ % kLag]);
   }
 
-  void AddName(std::string_view name, AnalyzedText::Spans* sp) {
-    char* w = Reserve(bytes_, used_, name.size());
-    std::memcpy(w, name.data(), name.size());
-    sp->name_off = static_cast<uint32_t>(used_);
-    sp->name_len = static_cast<uint32_t>(name.size());
-    used_ += name.size();
-  }
-
   // A token found by the tokenizer's step: keyed by the general normalizer.
   void AddGeneral(const Token& t) {
     thread_local std::string key;
     key.clear();
     AppendSearchKey(t.text, &key);
-    size_t off = used_;
-    char* w = Reserve(bytes_, used_, key.size());
+    char* w = Room(key.size());
     std::memcpy(w, key.data(), key.size());
+    size_t off = used_;
     used_ += key.size();
     Add(t, off);
   }
@@ -171,52 +258,85 @@ class Filler {
   static constexpr uint32_t kNoSlot = 0xFFFFFFFF;
   static constexpr size_t kLag = 8;
   struct Pending {
-    uint32_t index;  // into toks_ / spans_
+    uint32_t index;  // into toks_
     uint32_t slot;   // kNoSlot: not cached (empty or long key)
   };
 
-  void Finish(Pending pw) {
-    AnalyzedText::Spans& sp = (*spans_)[pw.index];
-    const size_t klen = sp.key_len;
-    const char* key = bytes_->data() + sp.key_off;
-    bool stop;
+  TokenAnalysis& NewToken() {
+    if (*count_ == toks_->size()) toks_->resize(std::max<size_t>(256, toks_->size() * 2));
+    return (*toks_)[(*count_)++];
+  }
+
+  void Grow(size_t need) {
+    // Views to offsets, grow, offsets to views (no pointer into the freed
+    // buffer is ever used).
+    thread_local std::vector<size_t> offs;
+    offs.clear();
+    const char* base = bytes_->data();
+    auto off = [&](std::string_view v) { return v.data() == nullptr ? SIZE_MAX : static_cast<size_t>(v.data() - base); };
+    for (size_t i = 0; i < *count_; ++i) {
+      const TokenAnalysis& t = (*toks_)[i];
+      offs.push_back(off(t.key));
+      offs.push_back(off(t.stem));
+      offs.push_back(off(t.name));
+    }
+    bytes_->resize(std::max(bytes_->size() * 2, used_ + need + 4096));
+    base = bytes_->data();
+    auto view = [&](size_t o, size_t len) { return o == SIZE_MAX ? std::string_view() : std::string_view(base + o, len); };
+    for (size_t i = 0; i < *count_; ++i) {
+      TokenAnalysis& t = (*toks_)[i];
+      t.key = view(offs[3 * i], t.key.size());
+      t.stem = view(offs[3 * i + 1], t.stem.size());
+      t.name = view(offs[3 * i + 2], t.name.size());
+    }
+  }
+
+  // Appends a name key to the buffer; returns its view.
+  std::string_view AddName(std::string_view name) {
+    char* w = Room(name.size());
+    std::memcpy(w, name.data(), name.size());
+    used_ += name.size();
+    return std::string_view(w, name.size());
+  }
+
+  __attribute__((noinline)) void Finish(Pending pw) {
+    TokenAnalysis& ta = (*toks_)[pw.index];
+    const std::string_view k = ta.key;
     if (pw.slot == kNoSlot) {
-      std::string_view k(key, klen);
-      stop = IsStopword(k);
-      std::string_view stem = LightStemView(k);
-      sp.stem_off = static_cast<uint32_t>(sp.key_off + (stem.data() - key));
-      sp.stem_len = static_cast<uint32_t>(stem.size());
-      if (options_.name_keys) AddName(NameKey(k), &sp);
-    } else {
-      StemEntry& e = cache_->stems[pw.slot];
-      NameEntry& ne = cache_->names[pw.slot];
-      if (e.key_len != klen || std::memcmp(e.key, key, klen) != 0) {
-        std::string_view k(key, klen);
-        std::string_view stem = LightStemView(k);
-        e.key_len = static_cast<uint8_t>(klen);
-        std::memcpy(e.key, key, klen);
-        e.stem_off = static_cast<uint8_t>(stem.data() - key);
-        e.stem_len = static_cast<uint8_t>(stem.size());
-        e.stopword = IsStopword(k);
-        ne.len = 0xFF;
-      }
-      stop = e.stopword;
-      sp.stem_off = static_cast<uint32_t>(sp.key_off + e.stem_off);
-      sp.stem_len = e.stem_len;
+      ta.stopword = IsStopword(k);
+      ta.stem = LightStemView(k);
       if (options_.name_keys) {
-        if (ne.len == 0xFF) {
-          std::string name = NameKey(std::string_view(key, klen));
-          if (name.size() <= kMaxName) {
-            ne.len = static_cast<uint8_t>(name.size());
-            std::memcpy(ne.name, name.data(), name.size());
-          }
-          AddName(name, &sp);
-        } else {
-          AddName(std::string_view(ne.name, ne.len), &sp);
+        std::string name = NameKey(k);
+        ta.name = AddName(name);  // may move the buffer: ta.key and ta.stem move with it
+      }
+      return;
+    }
+    StemEntry& e = cache_->stems[pw.slot];
+    if (e.key_len != k.size() || !SameKey(e.key, k.data(), k.size())) {
+      std::string_view stem = LightStemView(k);
+      e.key_len = static_cast<uint8_t>(k.size());
+      std::memcpy(e.key, k.data(), k.size());
+      e.stem_off = static_cast<uint8_t>(stem.data() - k.data());
+      e.stem_len = static_cast<uint8_t>(stem.size());
+      e.stopword = IsStopword(k);
+      // The name entry of this slot belonged to the key replaced.
+      if (!cache_->names.empty()) cache_->names[pw.slot].len = 0xFF;
+    }
+    ta.stopword = e.stopword;
+    ta.stem = k.substr(e.stem_off, e.stem_len);
+    if (names_) {
+      NameEntry& ne = names_[pw.slot];
+      if (ne.len == 0xFF) {
+        std::string name = NameKey(k);
+        if (name.size() <= kMaxName) {
+          ne.len = static_cast<uint8_t>(name.size());
+          std::memcpy(ne.name, name.data(), name.size());
         }
+        ta.name = AddName(name);
+      } else {
+        ta.name = AddName(std::string_view(ne.name, ne.len));
       }
     }
-    (*toks_)[pw.index].stopword = stop;
   }
 
   Pending pending_[kLag];
@@ -224,8 +344,9 @@ class Filler {
   std::string_view display_;
   const AnalyzerOptions& options_;
   WordCache* cache_;
+  NameEntry* names_;  // null when name keys are off
   std::vector<TokenAnalysis>* toks_;
-  std::vector<AnalyzedText::Spans>* spans_;
+  size_t* count_;  // tokens of this text in *toks_
   std::string* bytes_;
   size_t used_ = 0;
 };
@@ -246,7 +367,7 @@ void Filler::Run(std::vector<Token>* scratch) {
       // (the tokenizer's ScanWord hot loop, with the key alongside).
       size_t e = i;
       bool simple = true;
-      char* w = Reserve(bytes_, used_, kMaxFastWord);
+      char* w = Room(kMaxFastWord);
       size_t kw = 0;
       while (e + 1 < n && (p[e] & 0xFC) == 0xD8 && (p[e + 1] & 0xC0) == 0x80) {
         const uint32_t u = ft.arabic[((p[e] & 3) << 6) | (p[e + 1] & 0x3F)];
@@ -288,20 +409,15 @@ void Filler::Run(std::vector<Token>* scratch) {
 
 void AnalyzeInto(std::string_view display, const AnalyzerOptions& options, AnalyzedText* out) {
   thread_local std::unique_ptr<WordCache> cache;
-  if (!cache) cache = std::make_unique<WordCache>();
-  out->tokens_.clear();
-  out->spans_.clear();
-  Filler f(display, options, cache.get(), &out->tokens_, &out->spans_, &out->bytes_);
+  if (!cache) {
+    cache = std::make_unique<WordCache>();
+    cache->Resize(kSmallSlots);
+  }
+  if (cache->analysed < kGrowAfter && (cache->analysed += display.size()) >= kGrowAfter) cache->Resize(kLargeSlots);
+  out->size_ = 0;
+  Filler f(display, options, cache.get(), &out->tokens_, &out->size_, &out->bytes_);
   f.Run(&out->scratch_);
   f.Drain();
-  const char* base = out->bytes_.data();
-  for (size_t i = 0; i < out->tokens_.size(); ++i) {
-    const AnalyzedText::Spans& s = out->spans_[i];
-    TokenAnalysis& t = out->tokens_[i];
-    t.key = std::string_view(base + s.key_off, s.key_len);
-    t.stem = std::string_view(base + s.stem_off, s.stem_len);
-    t.name = std::string_view(base + s.name_off, s.name_len);
-  }
 }
 
 void AnalyzeTo(std::string_view display, const AnalyzerOptions& options, std::vector<AnalyzedToken>* out) {

@@ -47,22 +47,16 @@ class AnalyzedText {
   AnalyzedText(const AnalyzedText&) = delete;
   AnalyzedText& operator=(const AnalyzedText&) = delete;
 
-  size_t size() const { return tokens_.size(); }
-  bool empty() const { return tokens_.empty(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
   const TokenAnalysis& operator[](size_t i) const { return tokens_[i]; }
-  std::vector<TokenAnalysis>::const_iterator begin() const { return tokens_.begin(); }
-  std::vector<TokenAnalysis>::const_iterator end() const { return tokens_.end(); }
-
-  // Where each token's fields sit in the buffer while it is being filled
-  // (the buffer may still grow); used by AnalyzeInto only.
-  struct Spans {
-    uint32_t key_off, key_len, stem_off, stem_len, name_off, name_len;
-  };
+  const TokenAnalysis* begin() const { return tokens_.data(); }
+  const TokenAnalysis* end() const { return tokens_.data() + size_; }
 
  private:
   friend void AnalyzeInto(std::string_view display, const AnalyzerOptions& options, AnalyzedText* out);
-  std::vector<TokenAnalysis> tokens_;
-  std::vector<Spans> spans_;  // offsets into bytes_ while it may still grow
+  std::vector<TokenAnalysis> tokens_;  // the first size_ are this text's (the rest: spare)
+  size_t size_ = 0;
   std::vector<Token> scratch_;
   std::string bytes_;
 };
