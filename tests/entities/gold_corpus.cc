@@ -306,8 +306,10 @@ Score ScoreGold(const std::vector<GoldArticle>& gold, const std::string& corpus_
   for (const auto& g : gold) {
     if (!set.empty() && g.set != set) continue;
     const CorpusArticle* found = nullptr;
+    // Gold keys are display-normalized (ReadGold); urls may carry marks
+    // that normalization drops ("نُباح").
     for (const auto& a : articles_of(g.source))
-      if (a.key == g.key) found = &a;
+      if (a.key == g.key || text::NormalizeDisplay(a.key) == g.key) found = &a;
     if (!found) {
       total.errors.push_back("MISSING article [" + g.key + "] in " + g.source);
       continue;

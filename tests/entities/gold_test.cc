@@ -48,19 +48,32 @@ TEST(EntityGoldTest, DevSetMeetsFloors) {
   for (const auto& e : s.errors) EXPECT_EQ(e.rfind("MISSING", 0), std::string::npos) << e;
   EXPECT_GE(s.by_type["person"].f1(), 0.90);
   EXPECT_GE(s.by_type["place"].f1(), 0.92);
-  EXPECT_GE(s.by_type["organization"].f1(), 0.80);
-  EXPECT_GE(s.quotes.f1(), 0.85);
+  EXPECT_GE(s.by_type["organization"].f1(), 0.82);
+  EXPECT_GE(s.quotes.f1(), 0.90);
 }
 
 TEST(EntityGoldTest, SecondDevSetMeetsFloors) {
   if (!HaveCorpus()) GTEST_SKIP() << "shared corpus not found at " << MALAF_SHARED_CORPUS;
   Score s = ScoreGold(LoadGold(), MALAF_SHARED_CORPUS, "dev2");
   for (const auto& e : s.errors) EXPECT_EQ(e.rfind("MISSING", 0), std::string::npos) << e;
-  // Floors under the measured held-out figures: they guard against
-  // regressions, they are not the targets.
-  EXPECT_GE(s.by_type["person"].f1(), 0.70);
-  EXPECT_GE(s.by_type["place"].f1(), 0.85);
-  EXPECT_GE(s.quotes.f1(), 0.40);
+  // Tuned on since session 2 (the first session's held-out): floors a
+  // little under the measured figures.
+  EXPECT_GE(s.by_type["person"].f1(), 0.88);
+  EXPECT_GE(s.by_type["place"].f1(), 0.90);
+  EXPECT_GE(s.by_type["organization"].f1(), 0.72);
+  EXPECT_GE(s.quotes.f1(), 0.78);
+}
+
+TEST(EntityGoldTest, HeldOutSetMeetsFloors) {
+  if (!HaveCorpus()) GTEST_SKIP() << "shared corpus not found at " << MALAF_SHARED_CORPUS;
+  Score s = ScoreGold(LoadGold(), MALAF_SHARED_CORPUS, "heldout2");
+  for (const auto& e : s.errors) EXPECT_EQ(e.rfind("MISSING", 0), std::string::npos) << e;
+  // Floors under the measured figures (bench/results/entities.md): a guard
+  // against regressions on text nobody tuned for, far from the targets.
+  EXPECT_GE(s.by_type["person"].f1(), 0.50);
+  EXPECT_GE(s.by_type["place"].f1(), 0.78);
+  EXPECT_GE(s.by_type["organization"].f1(), 0.42);
+  EXPECT_GE(s.quotes.f1(), 0.30);
 }
 
 TEST(EntityCorpusTest, WholeDayKeepsInvariants) {
