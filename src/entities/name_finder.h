@@ -3,10 +3,13 @@
 // (the public entry point is analysis.h).
 //
 // Three sources are combined: the gazetteers of Lexicon; patterns that find
-// names nobody listed (a title or role before a name, a speech verb before
-// it, a known given name, an organisation or place head word); and, within
-// the article, coreference: a surname alone, or a role mention such as
-// "الوزير الروسي" / "نظيره الأمريكي", resolves to the person named before.
+// names nobody listed (a title or role before a name, a definite nisba
+// adjective as a role head ("العداء الكيني فلان"), a speech verb before it, a
+// known given name, an organisation or place head word, a quoted or byline
+// news outlet); and, within the article, coreference: a surname alone (or
+// "أبو فلان"), a lone given name that starts one person's name, or a role
+// mention such as "الوزير الروسي" / "نظيره الأمريكي", resolves to the person
+// named before.
 // Spelling variants meet through text::NameKeyPhrase. Pure; thread-safe.
 #pragma once
 

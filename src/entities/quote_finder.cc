@@ -442,8 +442,6 @@ std::vector<Quote> QuoteFinder::Run() {
           if (cur.entity >= 0) speaker = cur;
           break;
         }
-      {
-      }
     }
     // 2. Headline form "X: «…»" with no verb.
     if (!ev && !q.continued && q.open >= 2 && w_[q.open - 1].punct && w_[q.open - 1].cp == U':') {
