@@ -1,6 +1,10 @@
 #include "search/query.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <unordered_map>
+
+#include "base/data_files.h"
 
 #include "search/terms.h"
 #include "text/analyzer.h"
@@ -57,6 +61,102 @@ std::vector<Lexeme> Lex(std::string_view s) {
   return out;
 }
 
+// Code points of a UTF-8 string (for edit distances between names).
+std::vector<char32_t> CodePoints(std::string_view s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+size_t EditDistance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Two search keys of one place are spellings of one name (not two names,
+// and not a name and an everyday word) when they are close.
+bool SpellingVariants(const std::string& a, const std::string& b) {
+  auto ca = CodePoints(a), cb = CodePoints(b);
+  size_t shorter = std::min(ca.size(), cb.size());
+  if (shorter < 4) return false;
+  size_t d = EditDistance(ca, cb);
+  return d == 1 || (d == 2 && shorter >= 5);
+}
+
+// The search key of a single-word name, or "" when it is several words or
+// a stopword.
+std::string SingleWordKey(std::string_view name) {
+  auto toks = text::Analyze(text::NormalizeDisplay(name));
+  if (toks.size() != 1 || toks[0].token.type != text::TokenType::kArabic || toks[0].stopword) return {};
+  return toks[0].key;
+}
+
+using SpellingTable = std::unordered_map<std::string, std::vector<std::string>>;
+
+SpellingTable BuildPlaceSpellings() {
+  SpellingTable table;
+  auto add_place = [&](std::vector<std::string_view> names) {
+    std::vector<std::string> keys;
+    for (auto n : names)
+      if (std::string k = SingleWordKey(n); !k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end())
+        keys.push_back(std::move(k));
+    for (const auto& a : keys)
+      for (const auto& b : keys) {
+        if (a == b || !SpellingVariants(a, b)) continue;
+        auto& v = table[a];
+        if (std::find(v.begin(), v.end(), b) == v.end()) v.push_back(b);
+      }
+  };
+  auto split = [](std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    size_t b = 0;
+    for (size_t i = 0; i <= s.size(); ++i)
+      if (i == s.size() || s[i] == sep) {
+        if (i > b) out.push_back(s.substr(b, i - b));
+        b = i + 1;
+      }
+    return out;
+  };
+  // places.tsv: name, type, ISO code, English name, variants (comma-separated), common.
+  if (auto f = DataFile("data/places.tsv")) {
+    for (const auto& row : ReadTable(*f)) {
+      if (row.empty() || (row.size() > 5 && row[5] == "1")) continue;
+      std::vector<std::string_view> names{row[0]};
+      if (row.size() > 4)
+        for (auto v : split(row[4], ',')) names.push_back(v);
+      add_place(names);
+    }
+  }
+  // places_extra.tsv: name, kind, variants separated by '|'.
+  if (auto f = DataFile("data/places_extra.tsv")) {
+    for (const auto& row : ReadTable(*f)) {
+      if (row.empty()) continue;
+      std::vector<std::string_view> names{row[0]};
+      if (row.size() > 2)
+        for (auto v : split(row[2], '|')) names.push_back(v);
+      add_place(names);
+    }
+  }
+  return table;
+}
+
 QueryItem AnalyzeItem(std::string_view value, bool phrase) {
   QueryItem item;
   std::string display = text::NormalizeDisplay(value);
@@ -68,6 +168,8 @@ QueryItem AnalyzeItem(std::string_view value, bool phrase) {
     w.name = std::move(t.name);
     w.stopword = t.stopword;
     if (w.key.empty() || w.key.size() > terms::kMaxTermBytes) continue;
+    if (!w.stopword)
+      if (const auto* sp = PlaceSpellings(w.key)) w.spellings = *sp;
     item.words.push_back(std::move(w));
   }
   // A single typed token that analyses into several words ("كيري-لافروف")
@@ -108,6 +210,12 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 }
 
 }  // namespace
+
+const std::vector<std::string>* PlaceSpellings(std::string_view key) {
+  static const SpellingTable* table = new SpellingTable(BuildPlaceSpellings());
+  auto it = table->find(std::string(key));
+  return it == table->end() ? nullptr : &it->second;
+}
 
 Result<std::string> ParseDateFilter(std::string_view raw) {
   std::string v = text::NormalizeDisplay(raw);  // folds Arabic-Indic digits

@@ -33,6 +33,9 @@ struct QueryWord {
   std::string stem;  // light stem (Arabic), else key
   std::string name;  // name key (Arabic), else key
   bool stopword = false;
+  // Search keys of other spellings of the same place name (سوريا/سورية),
+  // from the gazetteers in data/; see PlaceSpellings.
+  std::vector<std::string> spellings;
 };
 
 // One word, or a phrase (several words in order).
@@ -62,6 +65,16 @@ struct ParsedQuery {
 // limits. A query with no searchable word (only diacritics, punctuation)
 // parses to an empty `any`.
 Result<ParsedQuery> ParseQuery(std::string_view text, const QueryLimits& limits = {});
+
+// Other spellings of place names, by search key: for each single-word
+// name or variant in data/places.tsv and data/places_extra.tsv, the search
+// keys of the other single-word spellings of the same place that are
+// spelling variants of it (at most one letter apart, two for names of five
+// letters or more; never a stopword, a name of under four letters, or a
+// place marked as an everyday word), so that سوريا meets سورية and جازان
+// meets جيزان but دمشق does not become الشام nor كييف كيف. Built once;
+// thread-safe.
+const std::vector<std::string>* PlaceSpellings(std::string_view key);
 
 // Parses one date of a from:/to: filter to ISO ("2015", "2015-07",
 // "2015-07-21"). InvalidArgument when it is not a valid date.

@@ -3,11 +3,16 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "search/index.h"
 #include "search/terms.h"
 #include "text/analyzer.h"
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
 
 namespace malaf::search {
 namespace {
@@ -15,7 +20,8 @@ namespace {
 // Weights of the three ways a query word can meet an article word. The
 // exact written form (after search-key folding) counts most; the same stem
 // (الغازات/الغاز) a little less; the same name key (سيرغي/سيرجي), which can
-// also join unrelated common words, least.
+// also join unrelated common words, least. Another spelling of a place name
+// (سوريا/سورية) counts as the written form.
 constexpr double kExactWeight = 1.0;
 constexpr double kStemWeight = 0.6;
 constexpr double kNameWeight = 0.3;
@@ -25,6 +31,14 @@ constexpr double kTitleWeight = 1.0;
 // Forms of the lexicon listed under `key` (Z<stem> or N<name key>), the
 // most frequent first when there are more than kMaxVariants.
 constexpr size_t kMaxVariants = 48;
+
+// One-letter and two-letter clitics a place name carries in running text
+// (وسورية، لسورية، بسورية، وبسورية): another spelling of a place is also
+// looked up with them, since the stemmer does not strip every one of them.
+constexpr std::string_view kClitics[] = {
+    "\u0648", "\u0641", "\u0628", "\u0644", "\u0643",
+    "\u0648\u0628", "\u0648\u0644", "\u0648\u0643", "\u0641\u0628", "\u0641\u0644",
+};
 
 std::vector<std::string> Variants(const Xapian::Database& db, const std::string& key) {
   std::vector<std::string> v;
@@ -45,42 +59,88 @@ Xapian::Query Scaled(Xapian::Query q, double w) {
   return w == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, w);
 }
 
+Xapian::Query Synonym(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms[0]);
+  std::vector<Xapian::Query> qs(terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, qs.begin(), qs.end());
+}
+
+// The terms a (non-stopword, unquoted) query word meets, looked up once per
+// search: a word's lexicon entries serve the ranking query, the relaxed
+// query and the match set alike.
+struct WordForms {
+  std::vector<std::string> exact;  // the search key and the other spellings of a place name
+  std::vector<std::string> stem;   // forms sharing the stem, and the spellings with clitics
+  std::vector<std::string> name;   // forms sharing the name key
+  std::vector<std::string> title;  // title-field terms (S) of the exact and stem forms
+  std::vector<std::string> all;    // every unprefixed form above, once
+};
+
+class Expander {
+ public:
+  explicit Expander(const Xapian::Database& db) : db_(db) {}
+
+  const WordForms& Forms(const QueryWord& w) {
+    auto it = memo_.find(w.key);
+    if (it != memo_.end()) return it->second;
+    WordForms f;
+    f.exact.push_back(w.key);
+    for (const auto& sp : w.spellings) f.exact.push_back(sp);
+    f.stem = Variants(db_, terms::Make(terms::kStem, w.stem));
+    // A place name with other spellings, written with a clitic in any of
+    // its spellings (the stemmer keeps some clitics: بسورية, لسوريا).
+    if (!w.spellings.empty())
+      for (const auto& form : f.exact)
+        for (auto c : kClitics) f.stem.push_back(std::string(c) + form);
+    f.name = Variants(db_, terms::Make(terms::kName, w.name));
+    std::unordered_set<std::string> seen;
+    for (const auto* group : {&f.exact, &f.stem, &f.name})
+      for (const auto& t : *group)
+        if (seen.insert(t).second) f.all.push_back(t);
+    std::unordered_set<std::string> titled;
+    for (const auto* group : {&f.exact, &f.stem})
+      for (const auto& t : *group)
+        if (std::string s = terms::Make(terms::kTitle, t); !s.empty() && titled.insert(s).second)
+          f.title.push_back(std::move(s));
+    return memo_.emplace(w.key, std::move(f)).first->second;
+  }
+
+  const Xapian::Database& db() const { return db_; }
+
+ private:
+  const Xapian::Database& db_;
+  std::unordered_map<std::string, WordForms> memo_;
+};
+
 // One word: its exact form, the forms sharing its stem and the forms sharing
 // its name key, each group as one synonym term (so a word with many forms
-// is not counted many times). Each group includes the exact form, so an
-// article with the form as typed gathers all three weights and ranks first.
-Xapian::Query WordQuery(const Xapian::Database& db, const QueryWord& w) {
+// is not counted many times). The stem and name groups include the exact
+// form, so an article with the form as typed gathers all weights and ranks
+// first.
+Xapian::Query WordQuery(Expander& ex, const QueryWord& w) {
   if (w.stopword) return Xapian::Query(w.key);
+  const WordForms& f = ex.Forms(w);
   std::vector<Xapian::Query> parts;
-  parts.push_back(Scaled(Xapian::Query(w.key), kExactWeight));
-  auto add = [&](std::string_view prefix, const std::string& value, double weight) {
-    std::vector<Xapian::Query> forms;
-    for (auto& f : Variants(db, terms::Make(prefix, value))) forms.emplace_back(f);
-    if (!forms.empty())
-      parts.push_back(Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()), weight));
-  };
-  add(terms::kStem, w.stem, kStemWeight);
-  add(terms::kName, w.name, kNameWeight);
-  {
-    std::vector<Xapian::Query> titled;
-    std::vector<std::string> forms = Variants(db, terms::Make(terms::kStem, w.stem));
-    if (std::find(forms.begin(), forms.end(), w.key) == forms.end()) forms.push_back(w.key);
-    for (const auto& f : forms)
-      if (std::string t = terms::Make(terms::kTitle, f); !t.empty()) titled.emplace_back(t);
-    parts.push_back(Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, titled.begin(), titled.end()), kTitleWeight));
-  }
+  parts.push_back(Scaled(Synonym(f.exact), kExactWeight));
+  if (!f.stem.empty()) parts.push_back(Scaled(Synonym(f.stem), kStemWeight));
+  if (!f.name.empty()) parts.push_back(Scaled(Synonym(f.name), kNameWeight));
+  if (!f.title.empty()) parts.push_back(Scaled(Synonym(f.title), kTitleWeight));
   return parts.size() == 1 ? parts[0] : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-Xapian::Query ItemQuery(const Xapian::Database& db, const QueryItem& item) {
-  if (!item.phrase || item.words.size() == 1) {
-    // A quoted single word means that exact form.
-    return item.phrase ? Xapian::Query(item.words[0].key) : WordQuery(db, item.words[0]);
-  }
+Xapian::Query PhraseQuery(const QueryItem& item) {
   std::vector<Xapian::Query> parts;
   for (const auto& w : item.words) parts.emplace_back(w.key);
   return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                        static_cast<Xapian::termcount>(parts.size()));
+}
+
+Xapian::Query ItemQuery(Expander& ex, const QueryItem& item) {
+  if (!item.phrase || item.words.size() == 1) {
+    // A quoted single word means that exact form.
+    return item.phrase ? Xapian::Query(item.words[0].key) : WordQuery(ex, item.words[0]);
+  }
+  return PhraseQuery(item);
 }
 
 // The items of a conjunction that carry meaning: stopwords alone are
@@ -100,11 +160,17 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qs
   return Xapian::Query(op, qs.begin(), qs.end());
 }
 
-Xapian::Query OrOfTerms(std::string_view prefix, const std::vector<std::string>& keys) {
-  std::vector<Xapian::Query> qs;
+std::vector<std::string> PrefixedTerms(std::string_view prefix, const std::vector<std::string>& keys) {
+  std::vector<std::string> out;
   for (const auto& k : keys)
-    if (std::string t = terms::Make(prefix, k); !t.empty()) qs.emplace_back(t);
-  if (qs.empty()) return Xapian::Query::MatchNothing;
+    if (std::string t = terms::Make(prefix, k); !t.empty()) out.push_back(std::move(t));
+  return out;
+}
+
+Xapian::Query OrOfTerms(std::string_view prefix, const std::vector<std::string>& keys) {
+  std::vector<std::string> ts = PrefixedTerms(prefix, keys);
+  if (ts.empty()) return Xapian::Query::MatchNothing;
+  std::vector<Xapian::Query> qs(ts.begin(), ts.end());
   return Combine(Xapian::Query::OP_OR, qs);
 }
 
@@ -123,11 +189,11 @@ Xapian::Query FilterQuery(const ParsedQuery& q) {
 }
 
 // Applies exclusions and filters to a ranking query.
-Xapian::Query Restrict(const Xapian::Database& db, Xapian::Query q, const ParsedQuery& pq) {
+Xapian::Query Restrict(Expander& ex, Xapian::Query q, const ParsedQuery& pq) {
   if (!pq.exclude.empty()) {
-    std::vector<Xapian::Query> ex;
-    for (const auto& it : pq.exclude) ex.push_back(ItemQuery(db, it));
-    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Combine(Xapian::Query::OP_OR, ex));
+    std::vector<Xapian::Query> exq;
+    for (const auto& it : pq.exclude) exq.push_back(ItemQuery(ex, it));
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Combine(Xapian::Query::OP_OR, exq));
   }
   if (pq.has_filters()) {
     Xapian::Query f = FilterQuery(pq);
@@ -136,122 +202,442 @@ Xapian::Query Restrict(const Xapian::Database& db, Xapian::Query q, const Parsed
   return q;
 }
 
+// The relaxed query (articles holding some of the words, after those holding
+// all) applies to a plain list of words: one conjunction, no operators.
+bool HasRelaxed(const ParsedQuery& pq) {
+  return !pq.explicit_operators && pq.any.size() == 1 && MeaningfulItems(pq.any[0]).size() > 1;
+}
+
 struct Plan {
   Xapian::Query main;     // articles holding every word (or the user's boolean query)
   Xapian::Query relaxed;  // articles holding some words only; empty when not applicable
 };
 
-Plan MakePlan(const Xapian::Database& db, const ParsedQuery& pq) {
+Plan MakePlan(Expander& ex, const ParsedQuery& pq) {
   Plan p;
   std::vector<Xapian::Query> disj;
   for (const auto& conj : pq.any) {
     std::vector<Xapian::Query> qs;
-    for (const QueryItem* it : MeaningfulItems(conj)) qs.push_back(ItemQuery(db, *it));
+    for (const QueryItem* it : MeaningfulItems(conj)) qs.push_back(ItemQuery(ex, *it));
     disj.push_back(Combine(Xapian::Query::OP_AND, qs));
   }
   Xapian::Query main = Combine(Xapian::Query::OP_OR, disj);
   if (main.empty() && pq.has_filters()) main = Xapian::Query::MatchAll;
-  p.main = Restrict(db, main, pq);
-  if (!pq.explicit_operators && pq.any.size() == 1) {
-    auto items = MeaningfulItems(pq.any[0]);
-    if (items.size() > 1) {
-      std::vector<Xapian::Query> qs;
-      for (const QueryItem* it : items) qs.push_back(ItemQuery(db, *it));
-      Xapian::Query some(Xapian::Query::OP_OR, qs.begin(), qs.end());
-      Xapian::Query all(Xapian::Query::OP_AND, qs.begin(), qs.end());
-      p.relaxed = Restrict(db, Xapian::Query(Xapian::Query::OP_AND_NOT, some, all), pq);
-    }
+  p.main = Restrict(ex, main, pq);
+  if (HasRelaxed(pq)) {
+    std::vector<Xapian::Query> qs;
+    for (const QueryItem* it : MeaningfulItems(pq.any[0])) qs.push_back(ItemQuery(ex, *it));
+    Xapian::Query some(Xapian::Query::OP_OR, qs.begin(), qs.end());
+    Xapian::Query all(Xapian::Query::OP_AND, qs.begin(), qs.end());
+    p.relaxed = Restrict(ex, Xapian::Query(Xapian::Query::OP_AND_NOT, some, all), pq);
   }
   return p;
 }
 
-void AddCounts(const Xapian::ValueCountMatchSpy& spy, bool split_lines, std::map<std::string, uint64_t>* out) {
-  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-    std::string value = *v;
-    uint64_t n = v.get_termfreq();
-    if (!split_lines) {
-      (*out)[value] += n;
-      continue;
-    }
+// ---- Match sets: which articles a query matches, for facets and totals ----
+//
+// Facet counts need every matching article, not only the page shown.
+// Letting Xapian's matcher weigh every match (with match spies reading the
+// value slots of each) cost most of a search; instead the set of matching
+// articles is computed as a bitmap by docid straight from the posting lists
+// (a word's set is the union of its forms' lists, a conjunction the
+// intersection), and each article's outlet, month, agencies and day are
+// read from arrays held in memory (DocValues). Only phrases go through
+// Xapian's matcher, which checks positions.
+
+class DocBits {
+ public:
+  DocBits() = default;
+  explicit DocBits(Xapian::docid last) : words_(last / 64 + 1, 0) {}
+  void Set(Xapian::docid d) {
+    if (d / 64 < words_.size()) words_[d / 64] |= uint64_t{1} << (d % 64);
+  }
+  bool Test(Xapian::docid d) const { return d / 64 < words_.size() && (words_[d / 64] >> (d % 64)) & 1; }
+  void And(const DocBits& o) {
+    for (size_t i = 0; i < words_.size(); ++i) words_[i] &= i < o.words_.size() ? o.words_[i] : 0;
+  }
+  void Or(const DocBits& o) {
+    for (size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] |= o.words_[i];
+  }
+  void AndNot(const DocBits& o) {
+    for (size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] &= ~o.words_[i];
+  }
+  uint64_t Count() const {
+    uint64_t n = 0;
+    for (uint64_t w : words_) n += static_cast<uint64_t>(__builtin_popcountll(w));
+    return n;
+  }
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (size_t i = 0; i < words_.size(); ++i)
+      for (uint64_t w = words_[i]; w; w &= w - 1)
+        f(static_cast<Xapian::docid>(i * 64 + static_cast<size_t>(__builtin_ctzll(w))));
+  }
+
+ private:
+  std::vector<uint64_t> words_;
+};
+
+// Per-article facet values of one revision of an index, in memory, indexed
+// by docid: read once from the value slots and shared by every Searcher of
+// the process (read-only once built).
+struct DocValues {
+  std::string uuid;
+  Xapian::rev revision = 0;
+  Xapian::docid last = 0;
+  DocBits present;  // docids of the articles in the index
+  // Interned values; id 0 means "none".
+  std::vector<uint32_t> outlet, month, agency_set, day;
+  std::vector<std::string> outlet_names{""}, month_names{""}, day_names{""};
+  std::vector<std::vector<uint32_t>> agency_set_members{{}};  // agency set id -> agency ids
+  std::vector<std::string> agency_names{""};
+};
+
+void LoadSlot(const Xapian::Database& db, unsigned slot, size_t keep_bytes, std::vector<uint32_t>* ids,
+              std::vector<std::string>* names) {
+  std::unordered_map<std::string, uint32_t> index;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    Xapian::docid d = it.get_docid();
+    if (d >= ids->size()) continue;
+    std::string v = *it;
+    if (v.size() > keep_bytes) v.resize(keep_bytes);
+    auto [pos, added] = index.emplace(v, static_cast<uint32_t>(names->size()));
+    if (added) names->push_back(std::move(v));
+    (*ids)[d] = pos->second;
+  }
+}
+
+std::shared_ptr<const DocValues> LoadDocValues(const Xapian::Database& db) {
+  auto v = std::make_shared<DocValues>();
+  v->uuid = db.get_uuid();
+  v->revision = db.get_revision();
+  v->last = db.get_lastdocid();
+  v->present = DocBits(v->last);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) v->present.Set(*it);
+  const size_t n = static_cast<size_t>(v->last) + 1;
+  v->outlet.assign(n, 0);
+  v->month.assign(n, 0);
+  v->agency_set.assign(n, 0);
+  v->day.assign(n, 0);
+  LoadSlot(db, kSlotOutlet, std::string::npos, &v->outlet, &v->outlet_names);
+  LoadSlot(db, kSlotMonth, std::string::npos, &v->month, &v->month_names);
+  LoadSlot(db, kSlotDate, 10, &v->day, &v->day_names);  // "YYYY-MM-DD"
+  std::vector<std::string> sets{""};
+  LoadSlot(db, kSlotAgencies, std::string::npos, &v->agency_set, &sets);
+  std::unordered_map<std::string, uint32_t> agency_ids;
+  for (size_t s = 1; s < sets.size(); ++s) {
+    std::vector<uint32_t> members;
+    std::string_view value = sets[s];
     size_t b = 0;
     while (b <= value.size()) {
       size_t e = value.find('\n', b);
-      if (e == std::string::npos) e = value.size();
-      if (e > b) (*out)[value.substr(b, e - b)] += n;
+      if (e == std::string_view::npos) e = value.size();
+      if (e > b) {
+        auto [pos, added] =
+            agency_ids.emplace(std::string(value.substr(b, e - b)), static_cast<uint32_t>(v->agency_names.size()));
+        if (added) v->agency_names.emplace_back(value.substr(b, e - b));
+        if (std::find(members.begin(), members.end(), pos->second) == members.end()) members.push_back(pos->second);
+      }
       b = e + 1;
     }
+    v->agency_set_members.push_back(std::move(members));
   }
+  return v;
+}
+
+// The DocValues of the newest revision seen of each index, shared by the
+// Searchers of the process: a server's worker threads each hold their own
+// Xapian::Database but one copy of the values.
+class DocValuesRegistry {
+ public:
+  static DocValuesRegistry& Get() {
+    static DocValuesRegistry* r = new DocValuesRegistry();
+    return *r;
+  }
+  // The values for `db` at its revision; REQUIRES: db is not older than
+  // the newest revision this registry has for `dir` (callers reopen first).
+  std::shared_ptr<const DocValues> For(const std::string& dir, const Xapian::Database& db) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& slot = by_dir_[dir];
+    if (!slot || slot->uuid != db.get_uuid() || slot->revision != db.get_revision()) slot = LoadDocValues(db);
+    return slot;
+  }
+  // The newest revision loaded for `dir` (0 when none).
+  std::shared_ptr<const DocValues> Peek(const std::string& dir) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = by_dir_.find(dir);
+    return it == by_dir_.end() ? nullptr : it->second;
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const DocValues>> by_dir_;
+};
+
+class MatchSets {
+ public:
+  MatchSets(Expander& ex, const DocValues& values) : ex_(ex), db_(ex.db()), values_(values) {}
+
+  DocBits Postings(const std::vector<std::string>& terms) {
+    DocBits b(values_.last);
+    for (const auto& t : terms)
+      for (auto it = db_.postlist_begin(t); it != db_.postlist_end(t); ++it) b.Set(*it);
+    return b;
+  }
+
+  DocBits Item(const QueryItem& item) {
+    if (item.phrase && item.words.size() > 1) return Phrase(item);
+    const QueryWord& w = item.words[0];
+    if (item.phrase || w.stopword) return Postings({w.key});
+    return Postings(ex_.Forms(w).all);
+  }
+
+  DocBits Conjunction(const std::vector<QueryItem>& conj) {
+    DocBits acc;
+    bool first = true;
+    for (const QueryItem* it : MeaningfulItems(conj)) {
+      if (first) acc = Item(*it);
+      else acc.And(Item(*it));
+      first = false;
+    }
+    return first ? DocBits(values_.last) : acc;
+  }
+
+  // Exclusions and filters.
+  void Restrict(const ParsedQuery& pq, DocBits* set) {
+    if (!pq.exclude.empty()) {
+      DocBits out(values_.last);
+      for (const auto& it : pq.exclude) out.Or(Item(it));
+      set->AndNot(out);
+    }
+    if (!pq.outlets.empty()) set->And(Postings(PrefixedTerms(terms::kOutlet, pq.outlets)));
+    if (!pq.agencies.empty()) set->And(Postings(PrefixedTerms(terms::kAgency, pq.agencies)));
+    if (!pq.cities.empty()) set->And(Postings(PrefixedTerms(terms::kCity, pq.cities)));
+    if (!pq.from.empty() || !pq.to.empty()) {
+      // Bounds are ISO prefixes of at most 10 characters, so comparing the
+      // day ("YYYY-MM-DD") gives what comparing the whole value does.
+      std::vector<char> ok(values_.day_names.size(), 0);
+      const std::string to = pq.to + "\xff";
+      for (size_t i = 1; i < ok.size(); ++i) {
+        const std::string& d = values_.day_names[i];
+        ok[i] = (pq.from.empty() || d >= pq.from) && (pq.to.empty() || d <= to);
+      }
+      DocBits keep(values_.last);
+      set->ForEach([&](Xapian::docid d) {
+        if (ok[values_.day[d]]) keep.Set(d);
+      });
+      *set = std::move(keep);
+    }
+  }
+
+  DocBits Main(const ParsedQuery& pq) {
+    DocBits set(values_.last);
+    for (const auto& conj : pq.any) set.Or(Conjunction(conj));
+    if (pq.any.empty() && pq.has_filters()) set = values_.present;
+    Restrict(pq, &set);
+    set.And(values_.present);
+    return set;
+  }
+
+  // REQUIRES: HasRelaxed(pq).
+  DocBits Relaxed(const ParsedQuery& pq) {
+    DocBits some(values_.last), all;
+    bool first = true;
+    for (const QueryItem* it : MeaningfulItems(pq.any[0])) {
+      DocBits b = Item(*it);
+      some.Or(b);
+      if (first) all = std::move(b);
+      else all.And(b);
+      first = false;
+    }
+    some.AndNot(all);
+    Restrict(pq, &some);
+    some.And(values_.present);
+    return some;
+  }
+
+ private:
+  // Articles holding the words next to each other, in order: Xapian's
+  // matcher checks positions; every match is collected (no weighting).
+  DocBits Phrase(const QueryItem& item) {
+    struct Collector : Xapian::MatchSpy {
+      DocBits* bits = nullptr;
+      void operator()(const Xapian::Document& doc, double) override { bits->Set(doc.get_docid()); }
+    } spy;
+    DocBits b(values_.last);
+    spy.bits = &b;
+    Xapian::Enquire enq(db_);
+    enq.set_query(PhraseQuery(item));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    enq.add_matchspy(&spy);
+    enq.get_mset(0, 0, std::max<Xapian::doccount>(db_.get_doccount(), 1));
+    return b;
+  }
+
+  Expander& ex_;
+  const Xapian::Database& db_;
+  const DocValues& values_;
+};
+
+void CountFacets(const DocValues& v, const DocBits& set, bool facets, bool days, Facets* out) {
+  std::vector<uint64_t> outlet(v.outlet_names.size()), month(v.month_names.size()), agency(v.agency_names.size()),
+      day(v.day_names.size());
+  set.ForEach([&](Xapian::docid d) {
+    if (facets) {
+      ++outlet[v.outlet[d]];
+      ++month[v.month[d]];
+      for (uint32_t a : v.agency_set_members[v.agency_set[d]]) ++agency[a];
+    }
+    if (days) ++day[v.day[d]];
+  });
+  auto emit = [](const std::vector<uint64_t>& counts, const std::vector<std::string>& names,
+                 std::map<std::string, uint64_t>* m) {
+    for (size_t i = 1; i < counts.size(); ++i)
+      if (counts[i]) (*m)[names[i]] += counts[i];
+  };
+  if (facets) {
+    emit(outlet, v.outlet_names, &out->outlet);
+    emit(month, v.month_names, &out->month);
+    emit(agency, v.agency_names, &out->agency);
+  }
+  if (days) emit(day, v.day_names, &out->day);
 }
 
 }  // namespace
 
-Snippet MakeSnippet(std::string_view body, const ParsedQuery& query, size_t max_bytes) {
-  Snippet s;
-  // Query words by the forms they match: exact key, stem, name key.
+namespace {
+
+// Query words by the search keys (and, without the index's forms, the stems
+// and name keys) they match in a text. Built once per search, used for every
+// hit.
+struct SnippetMatcher {
   std::unordered_map<std::string, int> by_key, by_stem, by_name;
-  int next_id = 0;
+  int words = 0;
+  // Every form a word meets is in by_key (the index's lexicon forms), so a
+  // text word is matched by its search key alone: no stem or name key is
+  // computed for the words of the bodies.
+  bool keys_only = false;
+};
+
+SnippetMatcher MatcherFor(const ParsedQuery& query, Expander* ex) {
+  SnippetMatcher m;
+  m.keys_only = ex != nullptr;
   for (const auto& conj : query.any) {
     for (const auto& item : conj) {
       for (const auto& w : item.words) {
-        int id = next_id++;
-        by_key.emplace(w.key, id);
-        if (w.stopword) continue;
-        if (!item.phrase) {
-          by_stem.emplace(w.stem, id);
-          by_name.emplace(w.name, id);
+        int id = m.words++;
+        m.by_key.emplace(w.key, id);
+        if (w.stopword || item.phrase) continue;
+        for (const auto& sp : w.spellings) m.by_key.emplace(sp, id);
+        if (!w.spellings.empty())
+          for (auto c : kClitics) {
+            m.by_key.emplace(std::string(c) + w.key, id);
+            for (const auto& sp : w.spellings) m.by_key.emplace(std::string(c) + sp, id);
+          }
+        if (ex) {
+          for (const auto& f : ex->Forms(w).all) m.by_key.emplace(f, id);
+        } else {
+          m.by_stem.emplace(w.stem, id);
+          m.by_name.emplace(w.name, id);
         }
       }
     }
   }
-  auto toks = text::Analyze(body);
-  if (toks.empty()) return s;
+  return m;
+}
+
+// Where a token of a body sits.
+struct BodyToken {
+  size_t start = 0, end = 0;
+};
+
+Snippet CutSnippet(std::string_view body, const SnippetMatcher& qm, size_t max_bytes) {
+  Snippet s;
+  thread_local std::vector<BodyToken> toks;  // reused: no allocation per hit
   struct Match { size_t tok; int word; };
   std::vector<Match> matches;
   constexpr size_t kMaxMatches = 4096;
-  for (size_t i = 0; i < toks.size() && matches.size() < kMaxMatches; ++i) {
-    const auto& t = toks[i];
-    int id = -1;
-    if (auto it = by_key.find(t.key); it != by_key.end()) id = it->second;
-    else if (t.stopword) continue;
-    else if (auto it2 = by_stem.find(t.stem); it2 != by_stem.end()) id = it2->second;
-    else if (auto it3 = by_name.find(t.name); it3 != by_name.end()) id = it3->second;
-    if (id >= 0) matches.push_back({i, id});
+  toks.clear();
+  if (qm.keys_only) {
+    thread_local std::vector<text::Token> raw;
+    thread_local std::string key;
+    raw.clear();
+    text::TokenizeTo(body, text::TokenizerOptions{}, &raw);
+    for (const auto& t : raw) {
+      toks.push_back({t.start, t.end});
+      if (matches.size() >= kMaxMatches) continue;
+      key.clear();
+      text::AppendSearchKey(t.text, &key);
+      if (auto it = qm.by_key.find(key); it != qm.by_key.end()) matches.push_back({toks.size() - 1, it->second});
+    }
+  } else {
+    thread_local std::vector<text::AnalyzedToken> analyzed;
+    text::AnalyzeTo(body, text::AnalyzerOptions{}, &analyzed);
+    for (const auto& t : analyzed) {
+      toks.push_back({t.token.start, t.token.end});
+      if (matches.size() >= kMaxMatches) continue;
+      int id = -1;
+      if (auto it = qm.by_key.find(t.key); it != qm.by_key.end()) id = it->second;
+      else if (t.stopword) continue;
+      else if (auto it2 = qm.by_stem.find(t.stem); it2 != qm.by_stem.end()) id = it2->second;
+      else if (auto it3 = qm.by_name.find(t.name); it3 != qm.by_name.end()) id = it3->second;
+      if (id >= 0) matches.push_back({toks.size() - 1, id});
+    }
   }
+  if (toks.empty()) return s;
   // The window (starting a few words before a match) holding the most
-  // distinct query words; ties go to the earliest.
+  // distinct query words; ties go to the earliest. Windows only move
+  // forward, so one pass with a count per word finds it.
   constexpr size_t kLead = 4;
   size_t best_start = 0, best_score = 0;
+  std::vector<size_t> in_window(static_cast<size_t>(qm.words), 0);
+  size_t distinct = 0, end = 0;  // matches[m, end) are in the current window
   for (size_t m = 0; m < matches.size(); ++m) {
     size_t start = matches[m].tok >= kLead ? matches[m].tok - kLead : 0;
-    size_t limit_end = toks[start].token.start + max_bytes;
-    std::vector<int> seen;
-    size_t count = 0;
-    for (size_t k = m; k < matches.size() && toks[matches[k].tok].token.end <= limit_end; ++k) {
-      if (std::find(seen.begin(), seen.end(), matches[k].word) == seen.end()) seen.push_back(matches[k].word);
-      ++count;
+    size_t limit_end = toks[start].start + max_bytes;
+    if (end < m) end = m;
+    while (end < matches.size() && toks[matches[end].tok].end <= limit_end) {
+      if (in_window[static_cast<size_t>(matches[end].word)]++ == 0) ++distinct;
+      ++end;
     }
-    size_t score = seen.size() * 1000 + std::min<size_t>(count, 999);
+    size_t count = end > m ? end - m : 0;
+    size_t score = distinct * 1000 + std::min<size_t>(count, 999);
     if (score > best_score) {
       best_score = score;
       best_start = start;
     }
+    if (end > m && --in_window[static_cast<size_t>(matches[m].word)] == 0) --distinct;
   }
-  size_t b = toks[best_start].token.start;
+  size_t b = toks[best_start].start;
   size_t e = b;
-  for (size_t i = best_start; i < toks.size() && toks[i].token.end - b <= max_bytes; ++i) e = toks[i].token.end;
-  if (e == b) e = toks[best_start].token.end;  // one overlong word
+  for (size_t i = best_start; i < toks.size() && toks[i].end - b <= max_bytes; ++i) e = toks[i].end;
+  if (e == b) e = toks[best_start].end;  // one overlong word
   s.start = b;
   s.text = std::string(body.substr(b, e - b));
   for (const auto& m : matches) {
-    const auto& t = toks[m.tok].token;
+    const auto& t = toks[m.tok];
     if (t.start >= b && t.end <= e) s.highlights.push_back({t.start - b, t.end - b});
   }
   return s;
 }
 
+}  // namespace
+
+Snippet MakeSnippet(std::string_view body, const ParsedQuery& query, size_t max_bytes) {
+  return CutSnippet(body, MatcherFor(query, nullptr), max_bytes);
+}
+
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
+
+  // The in-memory facet values matching db's revision.
+  std::shared_ptr<const DocValues> Values() {
+    auto newest = DocValuesRegistry::Get().Peek(dir);
+    // Another thread has seen a newer revision: catch up before using it.
+    if (newest && newest->uuid == db.get_uuid() && newest->revision > db.get_revision()) db.reopen();
+    return DocValuesRegistry::Get().For(dir, db);
+  }
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -302,46 +688,50 @@ Result<SearchResults> Searcher::Search(const ParsedQuery& pq, std::string_view q
   const size_t limit = std::min<size_t>(options.limit, 10000);
   const size_t offset = std::min<size_t>(options.offset, 1u << 30);
   try {
-    Plan plan = MakePlan(impl_->db, pq);
+    // Facets and day counts need the whole match set; a page alone needs
+    // only Xapian's top documents.
+    const bool need_set = options.facets || options.day_counts;
+    std::shared_ptr<const DocValues> values;
+    if (need_set) values = impl_->Values();
+    Expander ex(impl_->db);
+    Plan plan = MakePlan(ex, pq);
     if (plan.main.empty()) return r;
-    Xapian::doccount check = options.facets ? options.facet_max_docs : 0;
-    check = std::max<Xapian::doccount>(check, static_cast<Xapian::doccount>(offset + limit));
-    struct Run {
-      Xapian::MSet mset;
-      uint64_t total = 0;
-    };
-    Xapian::ValueCountMatchSpy outlets(kSlotOutlet), months(kSlotMonth), agencies(kSlotAgencies);
-    auto run = [&](const Xapian::Query& q, size_t first, size_t count) {
+    std::optional<MatchSets> sets;
+    DocBits main_set;
+    if (need_set) {
+      sets.emplace(ex, *values);
+      main_set = sets->Main(pq);
+    }
+    auto run = [&](const Xapian::Query& q, size_t first, size_t count, uint64_t* total) {
       Xapian::Enquire enq(impl_->db);
       enq.set_query(q);
       if (options.sort == SortOrder::kDate) enq.set_sort_by_value_then_relevance(kSlotDate, true);
-      if (options.facets) {
-        enq.add_matchspy(&outlets);
-        enq.add_matchspy(&months);
-        enq.add_matchspy(&agencies);
-      }
-      Run out;
-      out.mset = enq.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
-      out.total = out.mset.get_matches_estimated();
-      if (out.mset.get_matches_lower_bound() != out.mset.get_matches_upper_bound()) r.facets.exact = false;
-      return out;
+      Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count),
+                                       static_cast<Xapian::doccount>(first + count));
+      *total = mset.get_matches_estimated();
+      if (!need_set && mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) r.facets.exact = false;
+      return mset;
     };
     std::vector<Xapian::MSet> pages;
-    Run main = run(plan.main, offset, limit);
-    r.total = main.total;
-    pages.push_back(main.mset);
-    if (!plan.relaxed.empty() && main.total < offset + limit) {
-      size_t first = offset > main.total ? offset - main.total : 0;
-      size_t want = offset + limit - std::max<size_t>(offset, main.total);
-      Run more = run(plan.relaxed, first, want);
-      r.total += more.total;
-      pages.push_back(more.mset);
+    uint64_t main_total = 0;
+    pages.push_back(run(plan.main, offset, limit, &main_total));
+    if (need_set) main_total = main_set.Count();
+    r.total = main_total;
+    if (!plan.relaxed.empty() && main_total < offset + limit) {
+      size_t first = offset > main_total ? offset - main_total : 0;
+      size_t want = offset + limit - std::max<size_t>(offset, main_total);
+      uint64_t more_total = 0;
+      pages.push_back(run(plan.relaxed, first, want, &more_total));
+      if (need_set) {
+        DocBits more = sets->Relaxed(pq);
+        more_total = more.Count();
+        main_set.Or(more);
+      }
+      r.total += more_total;
     }
-    if (options.facets) {
-      AddCounts(outlets, false, &r.facets.outlet);
-      AddCounts(months, false, &r.facets.month);
-      AddCounts(agencies, true, &r.facets.agency);
-    }
+    if (need_set) CountFacets(*values, main_set, options.facets, options.day_counts, &r.facets);
+    std::optional<SnippetMatcher> matcher;
+    if (options.snippets) matcher.emplace(MatcherFor(pq, &ex));
     for (const auto& mset : pages) {
       for (auto it = mset.begin(); it != mset.end() && r.hits.size() < limit; ++it) {
         auto f = DecodeStoredFields(it.get_document().get_data());
@@ -354,7 +744,7 @@ Result<SearchResults> Searcher::Search(const ParsedQuery& pq, std::string_view q
         h.score = it.get_weight();
         if (options.snippets) {
           if (f->body.empty() && options.body_of) f->body = options.body_of(h.id);
-          Snippet s = MakeSnippet(f->body, pq, options.snippet_max_bytes);
+          Snippet s = CutSnippet(f->body, *matcher, options.snippet_max_bytes);
           h.snippet = std::move(s.text);
           h.snippet_start = s.start;
           h.highlights = std::move(s.highlights);

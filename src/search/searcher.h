@@ -1,14 +1,22 @@
 // Searching the index: query text -> ranked hits with snippets and facets.
 //
-// Each query word becomes OR(exact search key, Z<stem>, N<name key>) with
-// falling weights, so the written form ranks first and its variants still
-// match; phrases match exact keys in order. Words are ANDed; when fewer than
-// a page of articles hold every word, articles holding some of them follow
-// (and count in `total`).
+// Each query word becomes OR(exact search key, forms sharing its stem, forms
+// sharing its name key, title-field forms) with falling weights, so the
+// written form ranks first and its variants still match; another spelling of
+// a place name (سوريا/سورية, from the gazetteers) counts as the written form.
+// Phrases match exact keys in order. Words are ANDed; when fewer than a page
+// of articles hold every word, articles holding some of them follow (and
+// count in `total`).
+// Facets count every matching article: the match set is a bitmap built from
+// the posting lists, and each article's outlet, month, agencies and day come
+// from arrays in memory (built once per index revision, about 16 bytes per
+// article, shared by all Searchers of the process). With facets or day
+// counts `total` is exact.
 //
 // Threads: a Searcher is used by one thread at a time (a Xapian::Database
 // is not safe for concurrent use); open one per thread. It reads the index
-// as of Open() or the last Reopen().
+// as of Open() or the last Reopen() (or a newer revision another Searcher
+// of the same index has already seen).
 // Errors: Open fails (NotFound/Corruption) for a missing, damaged or
 // out-of-date index (see CheckIndex); Search fails with InvalidArgument for
 // a malformed query and IOError when Xapian cannot read.
@@ -35,10 +43,10 @@ struct SearchOptions {
   size_t offset = 0;
   SortOrder sort = SortOrder::kRelevance;
   bool snippets = true;
+  // Facet counts (outlet, month, agency) over every matching article.
   bool facets = true;
-  // Facets count at most this many matching articles (then
-  // Facets::exact is false); bounds the time of a query matching millions.
-  uint32_t facet_max_docs = 100000;
+  // Matching articles per day (Facets::day), for volume charts.
+  bool day_counts = false;
   size_t snippet_max_bytes = 320;
   QueryLimits limits;
   // The display body of an article by id, for snippets when the index does
@@ -62,6 +70,9 @@ struct Hit {
 
 struct Facets {
   std::map<std::string, uint64_t> outlet, month, agency;
+  std::map<std::string, uint64_t> day;  // "YYYY-MM-DD" -> articles; only with SearchOptions::day_counts
+  // Always true when facets were asked for (they count every match); when
+  // they were not, false when `total` is an estimate.
   bool exact = true;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -124,15 +125,29 @@ struct Server::Impl {
     return w.store.get();
   }
 
+  // Bumped after every write through this server, so that each worker's
+  // index reader sees it on its next request.
+  std::atomic<uint64_t> generation{0};
+
   Result<search::Searcher*> WorkerSearcher() {
     thread_local Worker w;
+    thread_local uint64_t seen_generation = 0;
+    thread_local std::chrono::steady_clock::time_point checked;
+    auto now = std::chrono::steady_clock::now();
+    uint64_t gen = generation.load(std::memory_order_acquire);
     if (!w.searcher || w.archive != options.archive) {
       auto s = search::Searcher::Open(options.archive + "/index");
       if (!s.ok()) return s.status();
       w.searcher = std::move(s).value();
       w.archive = options.archive;
-    } else {
+      seen_generation = gen;
+      checked = now;
+    } else if (gen != seen_generation || now - checked >= std::chrono::milliseconds(options.index_recheck_ms)) {
+      // Reopening reads the index's version file: cheap, but not free at
+      // a thousand searches a second, so it is done on a change or a timer.
       MALAF_RETURN_IF_ERROR(w.searcher->Reopen());
+      seen_generation = gen;
+      checked = now;
     }
     return w.searcher.get();
   }
@@ -171,6 +186,10 @@ void Server::Impl::Routes() {
   h.set_write_timeout(options.read_timeout_s, 0);
   h.set_keep_alive_max_count(1000);
   h.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  // cpp-httplib writes the headers and the body of a response in separate
+  // sends; with Nagle's algorithm on, the body then waits for the client's
+  // delayed ACK (40 ms on Linux) on every kept-alive request.
+  h.set_tcp_nodelay(true);
   const size_t threads = std::max<size_t>(options.threads, 1);
   h.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
@@ -234,10 +253,11 @@ void Server::Impl::Routes() {
     search::SearchOptions so;
     // The index keeps no bodies; snippets come from the store.
     so.body_of = [st = *store](const std::string& id) {
-      auto a = st->Get(id);
-      return a.ok() ? a->article.body : std::string();
+      auto body = st->GetBody(id);
+      return body.ok() ? std::move(*body) : std::string();
     };
-    so.facet_max_docs = options.facet_max_docs;
+    // facets=0: a client that shows no facets saves counting them.
+    so.facets = req.get_param_value("facets") != "0";
     so.limit = ParamSize(req, "limit", 20, 100);
     so.offset = ParamSize(req, "offset", 0, 100000);
     if (req.get_param_value("sort") == "date") so.sort = search::SortOrder::kDate;
@@ -346,6 +366,7 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   }
   DerivedStats ds;
   Status derived = UpdateDerivedData(**store, &ds);
+  generation.fetch_add(1, std::memory_order_release);
   json body{{"articles", arts}, {"errors", errors}, {"new", stored_new}};
   if (!derived.ok()) body["warning"] = "articles stored; derived data not updated";
   SendJson(res, body, arts.empty() && !errors.empty() ? 422 : 200);

@@ -34,10 +34,10 @@ struct ServerOptions {
   // (the rest wait for a free thread), not the CPU used.
   size_t threads = 64;
   int keep_alive_timeout_s = 2;  // an idle kept-alive connection frees its thread after this
-  // Facet counts of a search look at most this many matching articles
-  // (beyond it they are a sample and "exact" is false): the cost of a
-  // search then stops growing with the number of articles it matches.
-  uint32_t facet_max_docs = 10000;
+  // A worker thread looks for index changes made by other processes (a
+  // `malaf ingest` beside the server) at most this often; changes made
+  // through this server's own ingest are seen by the next request.
+  int index_recheck_ms = 1000;
 };
 
 class Server {

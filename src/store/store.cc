@@ -536,6 +536,23 @@ Result<StoredArticle> Store::Get(std::string_view id) {
   return out;
 }
 
+Result<std::string> Store::GetBody(std::string_view id) {
+  if (body_query_.ColumnCount() == 0) {
+    auto q = db_->Prepare("SELECT body FROM articles WHERE id=?1");
+    if (!q.ok()) return q.status();
+    body_query_ = std::move(*q);
+  }
+  Statement* q = &body_query_;
+  q->Reset();
+  q->BindText(1, id);
+  auto row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no article with id " + std::string(id));
+  std::string body(q->Text(0));
+  q->Reset();
+  return body;
+}
+
 Result<std::string> Store::ResolveId(std::string_view id_or_prefix) {
   std::string p(id_or_prefix);
   for (char& c : p)

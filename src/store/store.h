@@ -112,6 +112,10 @@ class Store {
 
   // The article with exactly this id, with every provenance. NotFound if absent.
   Result<StoredArticle> Get(std::string_view id);
+  // The body of the article with exactly this id, and nothing else (no
+  // JSON columns parsed, no provenance read): for search snippets, which
+  // need only the text. NotFound if absent.
+  Result<std::string> GetBody(std::string_view id);
   // The full id for an id or a unique prefix of one (at least 4 hex digits).
   // NotFound when nothing matches; InvalidArgument when several do.
   Result<std::string> ResolveId(std::string_view id_or_prefix);
@@ -142,6 +146,7 @@ class Store {
   std::string dir_;
   std::unique_ptr<Db> db_;
   Statement sources_query_;  // prepared on first use; destroyed before db_
+  Statement body_query_;     // likewise
 };
 
 // Hash of an input's raw bytes, as stored in provenance: 16 hex digits of
