@@ -7,6 +7,8 @@
 #   SEARCH_SIZES  corpus sizes (default "0 100000"; 0 = the real 16k articles;
 #                 add 1000000 for the 1M run)
 #   SEARCH_PEERS  systems timed (default "malaf lucene xapian")
+#   SEARCH_FULL_MAX  largest size timed with snippets and facets (default
+#                 100000: the "full" mode keeps every body in memory)
 #   SEARCH_WORK   scratch directory (default /tmp/malaf-search-bench; corpora
 #                 and indexes live there, never in the repository)
 # Writes bench/results/search.md from every result gathered in SEARCH_WORK.
@@ -49,7 +51,7 @@ for n in $SIZES; do
     idx=$WORK/index-$sys-$n
     "$BENCH" index "$sys" "$corpus" "$idx" 2> "$WORK/index-$sys-$n.log" | sed "s/^{/{\"size\":$n,/" >> "$out"
     "$BENCH" query "$sys" "$idx" "$queries" 3 | sed "s/^{/{\"size\":$n,/" >> "$out"
-    if [ "$sys" = malaf ]; then
+    if [ "$sys" = malaf ] && [ "$n" -le "${SEARCH_FULL_MAX:-100000}" ]; then
       "$BENCH" query malaf "$idx" "$queries" 1 full "$corpus" | sed "s/^{/{\"size\":$n,/" >> "$out"
     fi
     rm -rf "$idx"

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -224,6 +225,13 @@ class LuceneSystem : public System {
   Lucene::QueryParserPtr parser_;
 };
 
+// The machine's 1-minute load average when a measurement ends (2 cores
+// shared with other work: a figure means little without it).
+double LoadAverage() {
+  double l[1] = {0};
+  return getloadavg(l, 1) == 1 ? l[0] : -1;
+}
+
 std::unique_ptr<System> MakeSystem(const std::string& name) {
   if (name == "malaf") return std::make_unique<MalafSystem>();
   if (name == "xapian") return std::make_unique<XapianStockSystem>();
@@ -353,7 +361,8 @@ int Index(int argc, char** argv) {
   nlohmann::json out = {{"mode", "index"},        {"system", argv[2]},      {"articles", n},
                         {"seconds", t},           {"articles_per_s", n / t}, {"peak_rss_mb", PeakRssMb()},
                         {"cpu_seconds", cpu},     {"articles_per_cpu_s", n / cpu},
-                        {"index_mb", bytes / 1048576.0}};
+                        {"index_mb", bytes / 1048576.0}, {"load1", LoadAverage()},
+                        {"threads", getenv("MALAF_INDEX_THREADS") ? atoi(getenv("MALAF_INDEX_THREADS")) : 2}};
   std::printf("%s\n", out.dump().c_str());
   return 0;
 }
@@ -386,7 +395,7 @@ int Query(int argc, char** argv) {
     for (double x : v) mean += x;
     nlohmann::json out = {{"mode", full ? "query_full" : "query"}, {"system", argv[2]}, {"class", cls},
                           {"queries", v.size()}, {"p50_ms", pct(0.5)}, {"p99_ms", pct(0.99)},
-                          {"mean_ms", mean / v.size()}};
+                          {"mean_ms", mean / v.size()}, {"load1", LoadAverage()}};
     std::printf("%s\n", out.dump().c_str());
   }
   return 0;

@@ -57,18 +57,22 @@ for path in sorted(glob.glob(os.path.join(work, 'speed-*.jsonl')), key=lambda p:
     gen = os.path.join(work, 'gen-%d.log' % n)
     if n and os.path.exists(gen):
         md += ['Corpus: `corpus_gen` — %s' % ' '.join(open(gen).read().split()), '']
-    md += ['| system | articles/s (wall) | articles per CPU-second | peak RSS MB | index MB |', '|---|---|---|---|---|']
+    md += ['| system | articles/s (wall) | articles per CPU-second | peak RSS MB | index MB | load (1 min) at end |',
+           '|---|---|---|---|---|---|']
     for r in rows:
         if r.get('mode') == 'index':
-            md.append('| %s | %.0f | %.0f | %.0f | %.0f |' % (r['system'], r['articles_per_s'],
-                      r.get('articles_per_cpu_s', 0), r['peak_rss_mb'], r['index_mb']))
+            name = r['system'] + (' (%d writers)' % r['threads'] if r['system'] == 'malaf' and 'threads' in r else '')
+            md.append('| %s | %.0f | %.0f | %.0f | %.0f | %s |' % (name, r['articles_per_s'],
+                      r.get('articles_per_cpu_s', 0), r['peak_rss_mb'], r['index_mb'],
+                      '%.1f' % r['load1'] if 'load1' in r else '?'))
     md += ['', 'Query latency, ms (top 10; 200 queries per class sampled from the real text, 3 passes after a warm-up; '
            '"malaf full" adds snippets cut from the body and facet counts, "facets only" the facet counts):', '',
-           '| system | class | p50 | p99 | mean |', '|---|---|---|---|---|']
+           '| system | class | p50 | p99 | mean | load (1 min) at end |', '|---|---|---|---|---|---|']
     for r in rows:
         if r.get('mode') in ('query', 'query_full', 'query_facets'):
             name = r['system'] + {'query': '', 'query_full': ' full', 'query_facets': ' facets only'}[r['mode']]
-            md.append('| %s | %s | %.2f | %.2f | %.2f |' % (name, r['class'], r['p50_ms'], r['p99_ms'], r['mean_ms']))
+            md.append('| %s | %s | %.2f | %.2f | %.2f | %s |' % (name, r['class'], r['p50_ms'], r['p99_ms'], r['mean_ms'],
+                      '%.1f' % r['load1'] if 'load1' in r else '?'))
     md.append('')
     for log in sorted(glob.glob(os.path.join(work, 'index-*-%d.log' % n))):
         prog = lines(log)

@@ -382,7 +382,11 @@ struct ShardWorker {
   static constexpr size_t kBatchArticles = 64;
   static constexpr size_t kMaxQueuedBatches = 4;  // bounds memory when the writer lags
 
-  std::string dir;
+  std::string dir;              // this worker's parts are dir-0, dir-1, ...
+  IndexWriterOptions options;
+  uint64_t part_articles = 0;   // 0: one part
+  std::vector<std::string> parts;
+  uint64_t in_part = 0;
   std::unique_ptr<IndexWriter> writer;
   std::thread thread;
   std::mutex mu;
@@ -391,6 +395,18 @@ struct ShardWorker {
   Batch filling;      // owned by the feeding thread
   bool closed = false;
   Status failed;      // first error of the writer (guarded by mu)
+
+  // Starts the next part (called before the thread starts, then by it).
+  Status NextPart() {
+    if (writer) MALAF_RETURN_IF_ERROR(writer->Commit());
+    writer.reset();
+    parts.push_back(dir + "-" + std::to_string(parts.size()));
+    auto w = IndexWriter::Create(parts.back(), options);
+    if (!w.ok()) return w.status();
+    writer = std::move(*w);
+    in_part = 0;
+    return Status::OK();
+  }
 
   void Run() {
     for (;;) {
@@ -405,8 +421,13 @@ struct ShardWorker {
       cv.notify_all();
       Status st;
       for (auto& [a, seq] : b) {
-        st = writer->Add(a, seq);
+        // A new part every part_articles: Xapian's cost per article grows
+        // with the size of the database it flushes into, and merging the
+        // parts at the end is one sequential pass.
+        if (part_articles && in_part >= part_articles) st = NextPart();
+        if (st.ok()) st = writer->Add(a, seq);
         if (!st.ok()) break;
+        ++in_part;
       }
       if (!st.ok()) {
         std::lock_guard lock(mu);
@@ -480,9 +501,9 @@ Result<std::unique_ptr<IndexBuilder>> IndexBuilder::Create(const std::string& in
   for (uint32_t i = 0; i < n; ++i) {
     auto w = std::make_unique<ShardWorker>();
     w->dir = (fs::path(impl->shards_dir) / ("shard-" + std::to_string(i))).string();
-    auto writer = IndexWriter::Create(w->dir, options.writer);
-    if (!writer.ok()) return writer.status();
-    w->writer = std::move(*writer);
+    w->options = options.writer;
+    w->part_articles = options.part_articles;
+    MALAF_RETURN_IF_ERROR(w->NextPart());
     w->filling.reserve(ShardWorker::kBatchArticles);
     impl->workers.push_back(std::move(w));
   }
@@ -515,7 +536,8 @@ Status IndexBuilder::Finish() {
   if (!failed.ok()) return failed;
   try {
     Xapian::Database shards;
-    for (auto& w : impl_->workers) shards.add_database(Xapian::Database(w->dir, Xapian::DB_BACKEND_GLASS));
+    for (auto& w : impl_->workers)
+      for (const auto& part : w->parts) shards.add_database(Xapian::Database(part, Xapian::DB_BACKEND_GLASS));
     // The shards' metadata (versions) are the same; compaction keeps the
     // first shard's.
     shards.compact(impl_->index_dir, Xapian::Compactor::FULL,

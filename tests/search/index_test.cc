@@ -321,18 +321,26 @@ TEST(IndexBuilder, ShardedBuildFindsWhatOneWriterFinds) {
   auto want = ids_for(one);
   ASSERT_EQ(want.size(), queries.size());
   EXPECT_EQ(want[0], (std::vector<std::string>{"a1", "a2"}));
-  for (uint32_t threads : {1u, 2u, 3u, 7u}) {
-    SCOPED_TRACE("threads " + std::to_string(threads));
-    std::string dir = tmp.path() + "/built-" + std::to_string(threads);
+  struct Build {
+    uint32_t threads;
+    uint64_t part_articles;
+  } builds[] = {{1, 0}, {2, 0}, {3, 0}, {7, 0}, {1, 1}, {2, 1}, {1, 3}};
+  for (const Build& build : builds) {
+    std::string name = std::to_string(build.threads) + "-" + std::to_string(build.part_articles);
+    SCOPED_TRACE("threads, part articles " + name);
+    std::string dir = tmp.path() + "/built-" + name;
     IndexBuilderOptions o;
-    o.threads = threads;
+    o.threads = build.threads;
+    o.part_articles = build.part_articles;
     auto b = IndexBuilder::Create(dir, o);
     ASSERT_TRUE(b.ok()) << b.status().ToString();
     uint64_t seq = 0;
-    // a3 twice: the second copy replaces the first (same id, same shard).
-    Article stale = articles[2];
-    stale.title = "عنوان قديم عن الزلزال";
-    ASSERT_TRUE((*b)->Add(stale, ++seq).ok());
+    if (build.part_articles == 0) {
+      // a3 twice: the second copy replaces the first (same id, same shard).
+      Article stale = articles[2];
+      stale.title = "عنوان قديم عن الزلزال";
+      ASSERT_TRUE((*b)->Add(stale, ++seq).ok());
+    }
     for (const auto& a : articles) ASSERT_TRUE((*b)->Add(a, ++seq).ok());
     Article no_id = articles[0];
     no_id.id.clear();
