@@ -159,6 +159,10 @@ inline uint64_t HashKey(const char* p, size_t n) {
 struct FusedTables {
   std::array<uint32_t, 256> arabic{};
   std::array<bool, 128> ascii_skip{};  // ASCII the tokenizer skips (spaces, controls)
+  // U+0000..U+07FF (every two-byte character): true when it ends an
+  // Arabic word (neither a letter nor a mark to the tokenizer).
+  std::array<bool, 0x800> ends_word{};
+  bool ascii_digits_plain = false;  // search keys keep ASCII digits as written
 };
 
 const FusedTables& Fused() {
@@ -166,6 +170,8 @@ const FusedTables& Fused() {
     auto* t = new FusedTables;
     const uint16_t* simple = internal::SearchArabicSimple();
     for (unsigned k = 0; k < 256; ++k) t->arabic[k] = simple[k] | uint32_t{internal::ArabicBlockClass(k)} << 16;
+    for (char32_t c = 0; c < 0x800; ++c) t->ends_word[c] = internal::WordClass(c) == 0;
+    t->ascii_digits_plain = SearchKey("0123456789") == "0123456789";
     // An ASCII byte is skipped when the tokenizer's step consumes it and
     // emits nothing, with every option set.
     std::vector<Token> toks;
@@ -192,7 +198,7 @@ class Filler {
   // follow, so keys can be read 8 bytes at a time (HashKey). The buffer is
   // reused across calls, so it rarely grows; when it does, the views
   // already handed out are moved with it.
-  char* Room(size_t need) {
+  __attribute__((always_inline)) char* Room(size_t need) {
     if (bytes_->size() < used_ + need + 16) Grow(need);
     return bytes_->data() + used_;
   }
@@ -267,7 +273,7 @@ class Filler {
     return (*toks_)[(*count_)++];
   }
 
-  void Grow(size_t need) {
+  __attribute__((noinline)) void Grow(size_t need) {
     // Views to offsets, grow, offsets to views (no pointer into the freed
     // buffer is ever used).
     thread_local std::vector<size_t> offs;
@@ -383,8 +389,13 @@ void Filler::Run(std::vector<Token>* scratch) {
       bool plain = e == n;
       if (!plain) {
         const unsigned c = p[e];
-        const bool ends = c < 0x80 || ((c & 0xFC) == 0xD8 && e + 1 < n && (p[e + 1] & 0xC0) == 0x80);
-        plain = ends && (c == ' ' || c == '\n' || !clitics || e - i > 12);
+        const bool ends = c < 0x80 || (c >= 0xC2 && c < 0xE0 && e + 1 < n && (p[e + 1] & 0xC0) == 0x80 &&
+                                       ft.ends_word[((c & 0x1F) << 6) | (p[e + 1] & 0x3F)]);
+        // The tokenizer's clitic test: only for short words followed by
+        // something; no word longer than the longest clitic is one.
+        size_t core = e - i;
+        while (core >= 2 && p[i + core - 2] == 0xD9 && p[i + core - 1] == 0x80) core -= 2;
+        plain = ends && (c == ' ' || c == '\n' || !clitics || e - i > 12 || core > internal::kLongestTatweelClitic);
       }
       if (plain) {
         Token t{display_.substr(i, e - i), i, e, TokenType::kArabic};
@@ -395,6 +406,21 @@ void Filler::Run(std::vector<Token>* scratch) {
         } else {
           AddGeneral(t);
         }
+        i = e;
+        continue;
+      }
+    }
+    if (b - '0' < 10u && ft.ascii_digits_plain) {
+      // A run of ASCII digits ending at a space is a number (no separator
+      // or e-mail address can follow), keyed as written.
+      size_t e = i + 1;
+      while (e < n && static_cast<unsigned>(p[e] - '0') < 10u) ++e;
+      if (e == n || p[e] == ' ' || p[e] == '\n') {
+        char* w = Room(e - i);
+        std::memcpy(w, p + i, e - i);
+        size_t off = used_;
+        used_ += e - i;
+        Add(Token{display_.substr(i, e - i), i, e, TokenType::kNumber}, off);
         i = e;
         continue;
       }

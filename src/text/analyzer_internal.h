@@ -21,6 +21,12 @@ size_t TokenizeStep(std::string_view text, size_t i, const TokenizerOptions& opt
 // How the tokenizer classes U+0600 + index (index < 256): 1 an Arabic
 // letter (a word goes on), 2 a mark (a word goes on), 0 anything else.
 uint8_t ArabicBlockClass(unsigned index);
+// The same for any BMP code point (0 above it).
+uint8_t WordClass(char32_t cp);
+
+// The longest clitic the tokenizer splits from what follows (وال، بال ...),
+// in bytes, trailing tatweel aside: a longer Arabic word is never one.
+inline constexpr size_t kLongestTatweelClitic = 6;
 
 // The search normalizer's mapping of U+0600 + index (index < 256) when it is
 // exactly one two-byte character: its two UTF-8 bytes as stored in memory;

@@ -247,7 +247,11 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
     if (i > run) out->append(s.data() + run, i - run);
   };
 #ifdef __SSE2__
-  size_t retry_at = 0;  // after a short plain prefix, try again 16 bytes on
+  // A character that is not plain (a comma, a quote) costs one scalar step,
+  // then blocks again; only two such stops within a few bytes (vocalized
+  // text, Latin capitals) mean 16 bytes of scalar steps before retrying.
+  size_t retry_at = 0;
+  size_t last_stop = SIZE_MAX - 8;
 #endif
   while (i < n) {
 #ifdef __SSE2__
@@ -261,7 +265,10 @@ void NormalizerTable::Run(std::string_view s, std::string* out) const {
         else { prev = ((p[i - 2] & 0x1F) << 6) | (p[i - 1] & 0x3F); prev_out = 2; }
         if (i >= n) break;
       }
-      if (k < 4) retry_at = i + 16;
+      if (k < 4) {
+        if (i - last_stop <= 4) retry_at = i + 16;
+        last_stop = i;
+      }
     }
 #endif
     unsigned b = p[i];

@@ -250,6 +250,11 @@ bool Scanner::IsTatweelClitic(size_t b, size_t e, bool* had_tatweel) const {
       "\u0627\u0644", "\u0644", "\u0628", "\u0648", "\u0643", "\u0641", "\u0648\u0627\u0644",
       "\u0628\u0627\u0644", "\u0644\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644", "\u0648\u0628",
       "\u0648\u0644", "\u0641\u0628"};
+  static_assert([] {
+    for (std::string_view c : kClitics)
+      if (c.size() > internal::kLongestTatweelClitic) return false;
+    return true;
+  }());
   for (std::string_view c : kClitics)
     if (w == c) return true;
   return false;
@@ -368,10 +373,13 @@ size_t TokenizeStep(std::string_view text, size_t i, const TokenizerOptions& opt
   return Scanner(text, options, out).Step(i);
 }
 
-uint8_t ArabicBlockClass(unsigned index) {
-  uint8_t c = Classes().cls[0x600 + (index & 0xFF)];
+uint8_t WordClass(char32_t cp) {
+  if (cp >= 0x10000) return 0;
+  uint8_t c = Classes().cls[cp];
   return c == kArabic ? 1 : c == kMark ? 2 : 0;
 }
+
+uint8_t ArabicBlockClass(unsigned index) { return WordClass(0x600 + (index & 0xFF)); }
 
 }  // namespace internal
 
