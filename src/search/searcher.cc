@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -291,6 +292,11 @@ struct DocValues {
   std::vector<std::string> outlet_names{""}, month_names{""}, day_names{""};
   std::vector<std::vector<uint32_t>> agency_set_members{{}};  // agency set id -> agency ids
   std::vector<std::string> agency_names{""};
+  // Document lengths (sum of wdf, as Xapian's BM25 uses them) and the
+  // collection statistics, for ranking from the posting lists.
+  std::vector<uint32_t> doclen;
+  double average_length = 0;
+  Xapian::doccount documents = 0;
 };
 
 void LoadSlot(const Xapian::Database& db, unsigned slot, size_t keep_bytes, std::vector<uint32_t>* ids,
@@ -313,8 +319,14 @@ std::shared_ptr<const DocValues> LoadDocValues(const Xapian::Database& db) {
   v->revision = db.get_revision();
   v->last = db.get_lastdocid();
   v->present = DocBits(v->last);
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) v->present.Set(*it);
   const size_t n = static_cast<size_t>(v->last) + 1;
+  v->doclen.assign(n, 0);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    v->present.Set(*it);
+    v->doclen[*it] = it.get_doclength();
+  }
+  v->average_length = db.get_avlength();
+  v->documents = db.get_doccount();
   v->outlet.assign(n, 0);
   v->month.assign(n, 0);
   v->agency_set.assign(n, 0);
@@ -374,9 +386,84 @@ class DocValuesRegistry {
   std::unordered_map<std::string, std::shared_ptr<const DocValues>> by_dir_;
 };
 
+// Per-search scratch arrays indexed by docid (scores, wdf sums), kept in a
+// pool so that their number follows the searches running at once, not the
+// server's threads. Arrays are left zeroed after each use.
+struct Scratch {
+  std::vector<float> score;
+  std::vector<uint32_t> wdf;
+  std::vector<Xapian::docid> touched;  // docids with wdf != 0 (one group)
+  std::vector<Xapian::docid> scored;   // docids with score != 0
+};
+
+class ScratchLease {
+ public:
+  explicit ScratchLease(size_t n) {
+    {
+      std::lock_guard<std::mutex> lock(Mu());
+      if (!Pool().empty()) {
+        s_ = std::move(Pool().back());
+        Pool().pop_back();
+      }
+    }
+    if (!s_) s_ = std::make_unique<Scratch>();
+    if (s_->score.size() < n) s_->score.resize(n, 0);
+    if (s_->wdf.size() < n) s_->wdf.resize(n, 0);
+  }
+  ~ScratchLease() {
+    for (Xapian::docid d : s_->scored) s_->score[d] = 0;
+    s_->scored.clear();
+    s_->touched.clear();
+    std::lock_guard<std::mutex> lock(Mu());
+    if (Pool().size() < 16) Pool().push_back(std::move(s_));
+  }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+  Scratch& operator*() { return *s_; }
+
+ private:
+  static std::mutex& Mu() {
+    static std::mutex* m = new std::mutex();
+    return *m;
+  }
+  static std::vector<std::unique_ptr<Scratch>>& Pool() {
+    static auto* p = new std::vector<std::unique_ptr<Scratch>>();
+    return *p;
+  }
+  std::unique_ptr<Scratch> s_;
+};
+
+// BM25 with Xapian's defaults (k1 = 1, k2 = 0, k3 = 1, b = 0.5, minimum
+// normalised length 0.5, the term weight floored as Xapian floors it), so
+// ranking from the posting lists orders articles as Xapian's matcher did.
+struct Bm25 {
+  static constexpr double kK1 = 1.0, kB = 0.5, kMinNormLen = 0.5;
+  double len_factor = 0;
+  double documents = 0;
+  double TermWeight(double termfreq, double factor) const {
+    double tw = (documents - termfreq + 0.5) / (termfreq + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    return std::log(tw) * factor * (kK1 + 1);
+  }
+  double Part(double termweight, double wdf, double len) const {
+    double normlen = std::max(len * len_factor, kMinNormLen);
+    return termweight * (wdf / (kK1 * (normlen * kB + (1 - kB)) + wdf));
+  }
+};
+
 class MatchSets {
  public:
   MatchSets(Expander& ex, const DocValues& values) : ex_(ex), db_(ex.db()), values_(values) {}
+
+  // Ranks as well as matches: every item's postings add their BM25 weight
+  // to `scratch.score` (the weights of the ranking query MakePlan builds:
+  // one synonym group per way a word meets, scaled the same way).
+  void EnableScoring(Scratch* scratch) {
+    scratch_ = scratch;
+    bm25_.documents = values_.documents;
+    bm25_.len_factor = values_.average_length > 0 ? 1 / values_.average_length : 0;
+  }
+  float Score(Xapian::docid d) const { return scratch_ ? scratch_->score[d] : 0; }
 
   DocBits Postings(const std::vector<std::string>& terms) {
     DocBits b(values_.last);
@@ -385,22 +472,82 @@ class MatchSets {
     return b;
   }
 
-  DocBits Item(const QueryItem& item) {
-    if (item.phrase && item.words.size() > 1) return Phrase(item);
+  // `score`: add the item's weights (only for the items of the query, not
+  // for exclusions).
+  DocBits Item(const QueryItem& item, bool score = false) {
+    if (!score || !scratch_) {
+      if (item.phrase && item.words.size() > 1) return Phrase(item);
+      const QueryWord& w = item.words[0];
+      if (item.phrase || w.stopword) return Postings({w.key});
+      return Postings(ex_.Forms(w).all);
+    }
+    DocBits b(values_.last);
+    if (item.phrase && item.words.size() > 1) {
+      // A phrase weighs as the sum of its words, each with its own
+      // statistics, in the articles holding the phrase.
+      DocBits p = Phrase(item);
+      for (const auto& w : item.words) Group({w.key}, kExactWeight, &p, &b);
+      return b;
+    }
     const QueryWord& w = item.words[0];
-    if (item.phrase || w.stopword) return Postings({w.key});
-    return Postings(ex_.Forms(w).all);
+    if (item.phrase || w.stopword) {
+      Group({w.key}, kExactWeight, nullptr, &b);
+      return b;
+    }
+    const WordForms& f = ex_.Forms(w);
+    Group(f.exact, kExactWeight, nullptr, &b);
+    if (!f.stem.empty()) Group(f.stem, kStemWeight, nullptr, &b);
+    if (!f.name.empty()) Group(f.name, kNameWeight, nullptr, &b);
+    if (!f.title.empty()) Group(f.title, kTitleWeight, nullptr, &b);
+    return b;
   }
 
   DocBits Conjunction(const std::vector<QueryItem>& conj) {
     DocBits acc;
     bool first = true;
     for (const QueryItem* it : MeaningfulItems(conj)) {
-      if (first) acc = Item(*it);
-      else acc.And(Item(*it));
+      if (first) acc = Item(*it, true);
+      else acc.And(Item(*it, true));
       first = false;
     }
     return first ? DocBits(values_.last) : acc;
+  }
+
+  // The articles with some but not all of the words, from the item sets
+  // the main set was built from. REQUIRES: HasRelaxed(pq), ItemsOfMain().
+  DocBits RelaxedFromItems(const ParsedQuery& pq) {
+    DocBits some(values_.last), all;
+    bool first = true;
+    for (auto& b : items_) {
+      some.Or(b);
+      if (first) all = b;
+      else all.And(b);
+      first = false;
+    }
+    some.AndNot(all);
+    Restrict(pq, &some);
+    some.And(values_.present);
+    return some;
+  }
+
+  // The main set of a one-conjunction query, keeping each item's set for
+  // RelaxedFromItems (and scoring every item once).
+  DocBits MainKeepingItems(const ParsedQuery& pq) {
+    DocBits set(values_.last);
+    if (pq.any.empty()) {
+      if (pq.has_filters()) set = values_.present;
+    } else {
+      bool first = true;
+      for (const QueryItem* it : MeaningfulItems(pq.any[0])) {
+        items_.push_back(Item(*it, true));
+        if (first) set = items_.back();
+        else set.And(items_.back());
+        first = false;
+      }
+    }
+    Restrict(pq, &set);
+    set.And(values_.present);
+    return set;
   }
 
   // Exclusions and filters.
@@ -474,10 +621,64 @@ class MatchSets {
     return b;
   }
 
+  // One synonym group (Xapian's OP_SYNONYM): the wdf of its terms summed
+  // per article, weighed with the group's article frequency. `only`: count
+  // only these articles (a phrase's), with the term's own frequency.
+  void Group(const std::vector<std::string>& terms, double factor, const DocBits* only, DocBits* bits) {
+    Scratch& sc = *scratch_;
+    for (const auto& t : terms) {
+      for (const auto& [d, wdf] : PostingsOf(t)) {
+        if (d >= sc.wdf.size() || (only && !only->Test(d))) continue;
+        if (sc.wdf[d] == 0) sc.touched.push_back(d);
+        sc.wdf[d] += wdf;
+      }
+    }
+    double termfreq = static_cast<double>(sc.touched.size());
+    if (only) termfreq = terms.size() == 1 ? db_.get_termfreq(terms[0]) : termfreq;
+    const double tw = bm25_.TermWeight(termfreq, factor);
+    for (Xapian::docid d : sc.touched) {
+      bits->Set(d);
+      if (sc.score[d] == 0) sc.scored.push_back(d);
+      sc.score[d] += static_cast<float>(bm25_.Part(tw, sc.wdf[d], values_.doclen[d]));
+      if (sc.score[d] == 0) sc.score[d] = 1e-30f;  // stays listed in `scored`
+      sc.wdf[d] = 0;
+    }
+    sc.touched.clear();
+  }
+
+  // A term's postings, read from the index once per search: a word's exact
+  // form is in its exact, stem and name groups, and many forms share a stem
+  // and a name key.
+  const std::vector<std::pair<Xapian::docid, uint32_t>>& PostingsOf(const std::string& term) {
+    auto [it, added] = postings_.try_emplace(term);
+    if (added)
+      for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
+        it->second.emplace_back(*p, std::max<Xapian::termcount>(p.get_wdf(), 1));
+    return it->second;
+  }
+
   Expander& ex_;
   const Xapian::Database& db_;
   const DocValues& values_;
+  std::unordered_map<std::string, std::vector<std::pair<Xapian::docid, uint32_t>>> postings_;
+  Scratch* scratch_ = nullptr;
+  Bm25 bm25_;
+  std::vector<DocBits> items_;
 };
+
+// The best `first + count` articles of `set` by score (ties: lower docid
+// first, as Xapian orders them), from rank `first` on.
+std::vector<std::pair<Xapian::docid, double>> TopByScore(const DocBits& set, const MatchSets& sets, size_t first,
+                                                         size_t count) {
+  std::vector<std::pair<float, Xapian::docid>> all;
+  set.ForEach([&](Xapian::docid d) { all.emplace_back(sets.Score(d), d); });
+  auto better = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  size_t want = std::min(all.size(), first + count);
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(want), all.end(), better);
+  std::vector<std::pair<Xapian::docid, double>> out;
+  for (size_t i = first; i < want; ++i) out.emplace_back(all[i].second, all[i].first);
+  return out;
+}
 
 void CountFacets(const DocValues& v, const DocBits& set, bool facets, bool days, Facets* out) {
   std::vector<uint64_t> outlet(v.outlet_names.size()), month(v.month_names.size()), agency(v.agency_names.size()),
@@ -688,69 +889,94 @@ Result<SearchResults> Searcher::Search(const ParsedQuery& pq, std::string_view q
   const size_t limit = std::min<size_t>(options.limit, 10000);
   const size_t offset = std::min<size_t>(options.offset, 1u << 30);
   try {
-    // Facets and day counts need the whole match set; a page alone needs
-    // only Xapian's top documents.
-    const bool need_set = options.facets || options.day_counts;
+    Expander ex(impl_->db);
+    // The ranked page, as (docid, weight).
+    std::vector<std::pair<Xapian::docid, double>> page;
+    // A list of words and phrases by relevance (what the web app and most
+    // API calls send) is matched and ranked straight from the posting
+    // lists, in one pass that also gives the exact total and the facets;
+    // explicit OR/AND and the date order go through Xapian's matcher.
+    const bool from_postings =
+        options.sort == SortOrder::kRelevance && !pq.explicit_operators && pq.any.size() <= 1;
+    const bool need_set = from_postings || options.facets || options.day_counts;
     std::shared_ptr<const DocValues> values;
     if (need_set) values = impl_->Values();
-    Expander ex(impl_->db);
-    Plan plan = MakePlan(ex, pq);
-    if (plan.main.empty()) return r;
-    std::optional<MatchSets> sets;
-    DocBits main_set;
-    if (need_set) {
-      sets.emplace(ex, *values);
-      main_set = sets->Main(pq);
-    }
-    auto run = [&](const Xapian::Query& q, size_t first, size_t count, uint64_t* total) {
-      Xapian::Enquire enq(impl_->db);
-      enq.set_query(q);
-      if (options.sort == SortOrder::kDate) enq.set_sort_by_value_then_relevance(kSlotDate, true);
-      Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count),
-                                       static_cast<Xapian::doccount>(first + count));
-      *total = mset.get_matches_estimated();
-      if (!need_set && mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) r.facets.exact = false;
-      return mset;
-    };
-    std::vector<Xapian::MSet> pages;
-    uint64_t main_total = 0;
-    pages.push_back(run(plan.main, offset, limit, &main_total));
-    if (need_set) main_total = main_set.Count();
-    r.total = main_total;
-    if (!plan.relaxed.empty() && main_total < offset + limit) {
-      size_t first = offset > main_total ? offset - main_total : 0;
-      size_t want = offset + limit - std::max<size_t>(offset, main_total);
-      uint64_t more_total = 0;
-      pages.push_back(run(plan.relaxed, first, want, &more_total));
-      if (need_set) {
-        DocBits more = sets->Relaxed(pq);
-        more_total = more.Count();
-        main_set.Or(more);
+    if (from_postings) {
+      if (pq.any.empty() && !pq.has_filters()) return r;
+      ScratchLease scratch(static_cast<size_t>(values->last) + 1);
+      MatchSets sets(ex, *values);
+      sets.EnableScoring(&*scratch);
+      DocBits matched = sets.MainKeepingItems(pq);
+      const uint64_t main_total = matched.Count();
+      r.total = main_total;
+      page = TopByScore(matched, sets, offset, limit);
+      if (HasRelaxed(pq) && main_total < offset + limit) {
+        DocBits more = sets.RelaxedFromItems(pq);
+        size_t first = offset > main_total ? offset - main_total : 0;
+        size_t want = offset + limit - std::max<size_t>(offset, main_total);
+        for (auto& p : TopByScore(more, sets, first, want)) page.push_back(p);
+        r.total += more.Count();
+        matched.Or(more);
       }
-      r.total += more_total;
+      if (options.facets || options.day_counts)
+        CountFacets(*values, matched, options.facets, options.day_counts, &r.facets);
+    } else {
+      Plan plan = MakePlan(ex, pq);
+      if (plan.main.empty()) return r;
+      std::optional<MatchSets> sets;
+      DocBits main_set;
+      if (need_set) {
+        sets.emplace(ex, *values);
+        main_set = sets->Main(pq);
+      }
+      auto run = [&](const Xapian::Query& q, size_t first, size_t count, uint64_t* total) {
+        Xapian::Enquire enq(impl_->db);
+        enq.set_query(q);
+        if (options.sort == SortOrder::kDate) enq.set_sort_by_value_then_relevance(kSlotDate, true);
+        Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count),
+                                         static_cast<Xapian::doccount>(first + count));
+        *total = mset.get_matches_estimated();
+        if (!need_set && mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) r.facets.exact = false;
+        for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(*it, it.get_weight());
+      };
+      uint64_t main_total = 0;
+      run(plan.main, offset, limit, &main_total);
+      if (need_set) main_total = main_set.Count();
+      r.total = main_total;
+      if (!plan.relaxed.empty() && main_total < offset + limit) {
+        size_t first = offset > main_total ? offset - main_total : 0;
+        size_t want = offset + limit - std::max<size_t>(offset, main_total);
+        uint64_t more_total = 0;
+        run(plan.relaxed, first, want, &more_total);
+        if (need_set) {
+          DocBits more = sets->Relaxed(pq);
+          more_total = more.Count();
+          main_set.Or(more);
+        }
+        r.total += more_total;
+      }
+      if (need_set) CountFacets(*values, main_set, options.facets, options.day_counts, &r.facets);
     }
-    if (need_set) CountFacets(*values, main_set, options.facets, options.day_counts, &r.facets);
     std::optional<SnippetMatcher> matcher;
     if (options.snippets) matcher.emplace(MatcherFor(pq, &ex));
-    for (const auto& mset : pages) {
-      for (auto it = mset.begin(); it != mset.end() && r.hits.size() < limit; ++it) {
-        auto f = DecodeStoredFields(it.get_document().get_data());
-        if (!f.ok()) return f.status().WithContext(impl_->dir);
-        Hit h;
-        h.id = std::move(f->id);
-        h.title = std::move(f->title);
-        h.outlet = std::move(f->outlet);
-        h.published = std::move(f->published);
-        h.score = it.get_weight();
-        if (options.snippets) {
-          if (f->body.empty() && options.body_of) f->body = options.body_of(h.id);
-          Snippet s = CutSnippet(f->body, *matcher, options.snippet_max_bytes);
-          h.snippet = std::move(s.text);
-          h.snippet_start = s.start;
-          h.highlights = std::move(s.highlights);
-        }
-        r.hits.push_back(std::move(h));
+    for (const auto& [docid, weight] : page) {
+      if (r.hits.size() >= limit) break;
+      auto f = DecodeStoredFields(impl_->db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
+      if (!f.ok()) return f.status().WithContext(impl_->dir);
+      Hit h;
+      h.id = std::move(f->id);
+      h.title = std::move(f->title);
+      h.outlet = std::move(f->outlet);
+      h.published = std::move(f->published);
+      h.score = weight;
+      if (options.snippets) {
+        if (f->body.empty() && options.body_of) f->body = options.body_of(h.id);
+        Snippet s = CutSnippet(f->body, *matcher, options.snippet_max_bytes);
+        h.snippet = std::move(s.text);
+        h.snippet_start = s.start;
+        h.highlights = std::move(s.highlights);
       }
+      r.hits.push_back(std::move(h));
     }
     return r;
   } catch (const Xapian::Error& e) {

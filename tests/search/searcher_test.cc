@@ -152,6 +152,33 @@ TEST_F(SearcherTest, FacetsAndTotalsCountEveryMatch) {
   }
 }
 
+// Plain word lists are ranked from the posting lists; the same words with
+// an explicit AND go through Xapian's matcher. Both must order the articles
+// alike (weights differ only by Xapian's estimate of a synonym group's
+// frequency).
+TEST_F(SearcherTest, PostingListRankingAgreesWithXapian) {
+  struct Case {
+    const char* plain;
+    const char* with_and;
+  } cases[] = {
+      {"مؤتمر الوزراء", "مؤتمر AND الوزراء"},
+      {"مؤتمر سوريا", "مؤتمر AND سوريا"},
+      {"\"مؤتمر المناخ\" باريس", "\"مؤتمر المناخ\" AND باريس"},
+  };
+  for (const auto& c : cases) {
+    auto a = searcher_->Search(c.plain);
+    auto b = searcher_->Search(c.with_and);
+    ASSERT_TRUE(a.ok() && b.ok()) << c.plain;
+    // The plain list goes on with articles holding some of the words.
+    ASSERT_GE(a->hits.size(), b->hits.size()) << c.plain;
+    ASSERT_FALSE(b->hits.empty()) << c.plain;
+    for (size_t i = 0; i < b->hits.size(); ++i) {
+      EXPECT_EQ(a->hits[i].id, b->hits[i].id) << c.plain << " rank " << i;
+      EXPECT_NEAR(a->hits[i].score, b->hits[i].score, 0.25 * b->hits[i].score) << c.plain << " rank " << i;
+    }
+  }
+}
+
 TEST_F(SearcherTest, DayCountsWithoutFacets) {
   SearchOptions o;
   o.limit = 0;
