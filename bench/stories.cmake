@@ -11,6 +11,6 @@ target_link_libraries(stories_clusters PRIVATE malaf_flags malaf_stories PkgConf
 # directly: search.cmake is included after this file.
 if(TARGET malaf_store AND EXISTS ${CMAKE_CURRENT_LIST_DIR}/search_corpus.cc)
   add_executable(stories_scale ${CMAKE_CURRENT_LIST_DIR}/stories_scale.cc ${CMAKE_CURRENT_LIST_DIR}/search_corpus.cc)
-  target_link_libraries(stories_scale PRIVATE malaf_flags malaf_store malaf_text nlohmann_json::nlohmann_json
+  target_link_libraries(stories_scale PRIVATE malaf_flags malaf_stories malaf_store malaf_text nlohmann_json::nlohmann_json
     PkgConfig::LIBARCHIVE)
 endif()

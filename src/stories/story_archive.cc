@@ -1,6 +1,9 @@
 #include "stories/story_archive.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -64,9 +67,42 @@ CREATE TABLE stories_signature(
   shingles   INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // v3: a story's members in (published, id) order straight from the
+    // index, so that an incremental update reads the first kSummaryMembers
+    // of a large story instead of all of them.
+    R"sql(
+DROP INDEX IF EXISTS stories_article_story;
+CREATE INDEX stories_article_story ON stories_article(story_id, published, article_id);
+)sql",
 };
 
 constexpr int32_t kNoDay = kUnknownDay;
+
+// Wall time per phase into UpdateStats::phases.
+class PhaseClock {
+ public:
+  explicit PhaseClock(UpdateStats* stats) : stats_(stats), t_(std::chrono::steady_clock::now()) {}
+  void Mark(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    stats_->phases.push_back({phase, std::chrono::duration<double>(now - t_).count(), PeakMb()});
+    t_ = now;
+  }
+
+ private:
+  static double PeakMb() {
+    FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    double kb = 0;
+    while (std::fgets(line, sizeof line, f))
+      if (std::strncmp(line, "VmHWM:", 6) == 0) kb = std::atof(line + 6);
+    std::fclose(f);
+    return kb / 1024;
+  }
+
+  UpdateStats* stats_;
+  std::chrono::steady_clock::time_point t_;
+};
 
 // ---- codec: little-endian binary, read with bounds checks ----
 
@@ -393,6 +429,48 @@ Result<std::unordered_map<uint64_t, std::string>> ReadNames(Db& db, const std::s
   return out;
 }
 
+constexpr char kMemberColumns[] =
+    "SELECT article_id, published, title, outlet, place, canonical_id, similarity, vector, participants "
+    "FROM stories_article ";
+
+Status ReadMemberRows(Statement* q, std::vector<StoryMember>* out) {
+  for (;;) {
+    auto row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::OK();
+    StoryMember m;
+    m.id = q->Text(0);
+    m.published = q->Text(1);
+    m.title = q->Text(2);
+    m.outlet = q->Text(3);
+    m.place = q->Text(4);
+    m.canonical = q->Text(5);
+    m.similarity = static_cast<float>(q->Double(6));
+    m.vector = DecodeVector(q->Text(7));
+    m.participants = DecodeKeys(q->Text(8));
+    out->push_back(std::move(m));
+  }
+}
+
+// The first `limit` members of a story in (published, id) order, unknown
+// dates last (MemberBefore), read in that order from the index.
+Result<std::vector<StoryMember>> ReadFirstMembers(Db& db, std::string_view story, size_t limit) {
+  std::vector<StoryMember> out;
+  auto dated = db.Prepare(std::string(kMemberColumns) +
+                          "WHERE story_id = ?1 AND published > '' ORDER BY published, article_id LIMIT ?2");
+  if (!dated.ok()) return dated.status();
+  dated->BindText(1, story).BindInt(2, static_cast<int64_t>(limit));
+  MALAF_RETURN_IF_ERROR(ReadMemberRows(&*dated, &out));
+  if (out.size() < limit) {
+    auto undated = db.Prepare(std::string(kMemberColumns) +
+                              "WHERE story_id = ?1 AND published = '' ORDER BY article_id LIMIT ?2");
+    if (!undated.ok()) return undated.status();
+    undated->BindText(1, story).BindInt(2, static_cast<int64_t>(limit - out.size()));
+    MALAF_RETURN_IF_ERROR(ReadMemberRows(&*undated, &out));
+  }
+  return out;
+}
+
 Result<std::vector<StoryMember>> ReadMembers(Db& db, std::string_view story) {
   auto q = db.Prepare(
       "SELECT article_id, published, title, outlet, place, canonical_id, similarity, vector, participants "
@@ -425,23 +503,20 @@ Result<Statement> PrepareWriteStory(Db& db) {
       "participants, outlets, size, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
 }
 
-Status WriteStory(Statement* q, const StoryState& state, const StorySummary& s) {
+// `size`: the story's articles, copies included.
+Status WriteStory(Statement* q, const StoryState& state, const StorySummary& s, size_t size) {
   q->BindText(1, state.id).BindInt(2, static_cast<int64_t>(state.seq)).BindInt(3, state.first_day);
   q->BindInt(4, state.last_day).BindText(5, s.date).BindText(6, s.title).BindText(7, s.representative);
   q->BindText(8, s.place).BindText(9, JsonList(s.participants)).BindText(10, JsonList(s.outlets));
-  q->BindInt(11, static_cast<int64_t>(s.articles.size())).BindText(12, EncodeState(state));
+  q->BindInt(11, static_cast<int64_t>(size)).BindText(12, EncodeState(state));
   return q->Run();
 }
 
-Status WriteStory(Db& db, const StoryState& state, const StorySummary& s) {
-  auto q = PrepareWriteStory(db);
-  if (!q.ok()) return q.status();
-  return WriteStory(&*q, state, s);
-}
-
-// Summary of a story from its stored members.
+// Summary of a story from its first kSummaryMembers stored members (all a
+// summary reads; see story_builder.h), so that the cost of an update does
+// not grow with the size of the stories it touches.
 Status RewriteStory(Db& db, const StoryState& state, size_t max_participants) {
-  auto members = ReadMembers(db, state.id);
+  auto members = ReadFirstMembers(db, state.id, kSummaryMembers);
   if (!members.ok()) return members.status();
   if (members->empty()) {
     auto q = db.Prepare("DELETE FROM stories_story WHERE id = ?1");
@@ -449,11 +524,22 @@ Status RewriteStory(Db& db, const StoryState& state, size_t max_participants) {
     q->BindText(1, state.id);
     return q->Run();
   }
+  size_t size = members->size();
+  if (size >= kSummaryMembers) {
+    auto c = db.Prepare("SELECT COUNT(*) FROM stories_article WHERE story_id = ?1");
+    if (!c.ok()) return c.status();
+    c->BindText(1, state.id);
+    auto row = c->Step();
+    if (!row.ok()) return row.status();
+    size = static_cast<size_t>(c->Int(0));
+  }
   std::set<uint64_t> keys;
   for (const auto& m : *members) keys.insert(m.participants.begin(), m.participants.end());
   auto names = ReadNames(db, keys);
   if (!names.ok()) return names.status();
-  return WriteStory(db, state, Summarize(state, *members, *names, max_participants));
+  auto q = PrepareWriteStory(db);
+  if (!q.ok()) return q.status();
+  return WriteStory(&*q, state, Summarize(state, *members, *names, max_participants), size);
 }
 
 std::map<std::string, std::string> BaseMeta(const UpdateOptions& options) {
@@ -464,21 +550,31 @@ std::map<std::string, std::string> BaseMeta(const UpdateOptions& options) {
 
 Result<UpdateStats> Rebuild(Store& store, const UpdateOptions& options) {
   Db& db = store.db();
+  UpdateStats stats;
+  PhaseClock clock(&stats);
   auto last = store.LastSeq();
   if (!last.ok()) return last.status();
   std::vector<ArticleRecord> recs;
+  auto count = store.Count();
+  if (!count.ok()) return count.status();
+  recs.reserve(static_cast<size_t>(std::max<int64_t>(*count, 0)));
   MALAF_RETURN_IF_ERROR(ReadRecords(
       store, 0, *last, [](const StoredArticle&) { return true; }, options.story, options.threads, &recs));
-  BuildResult built = BuildStories(recs, options.story, options.threads);
+  clock.Mark("read");
+  // Features are dropped as they are fed: the writes below need only ids,
+  // dates, signatures and participants.
+  BuildResult built = BuildStoriesReleasingFeatures(&recs, options.story, options.threads);
   const auto& stories = built.clusterer.stories();
+  clock.Mark("build");
 
   auto tx = db.Begin();
   if (!tx.ok()) return tx.status();
   MALAF_RETURN_IF_ERROR(db.Exec(
       "DELETE FROM stories_article; DELETE FROM stories_story; DELETE FROM stories_df; "
       "DELETE FROM stories_name; DELETE FROM stories_meta; DELETE FROM stories_signature;"));
+  // Rows in chunks (a row holds two id strings).
   std::vector<ArticleRow> rows;
-  rows.reserve(recs.size());
+  constexpr size_t kRowChunk = 16384;
   for (size_t i = 0; i < recs.size(); ++i) {
     ArticleRow r{&recs[i], "", built.score[i], stories[built.story_of[i]].id, built.score[i], &built.vectors[i]};
     if (built.canonical_of[i] >= 0) {
@@ -488,16 +584,24 @@ Result<UpdateStats> Rebuild(Store& store, const UpdateOptions& options) {
       r.similarity = 1;
     }
     rows.push_back(std::move(r));
+    if (rows.size() == kRowChunk || i + 1 == recs.size()) {
+      MALAF_RETURN_IF_ERROR(InsertArticles(db, rows));
+      rows.clear();
+    }
   }
-  MALAF_RETURN_IF_ERROR(InsertArticles(db, rows));
   MALAF_RETURN_IF_ERROR(UpsertNames(db, recs));
   MALAF_RETURN_IF_ERROR(WriteDf(db, built.clusterer.document_frequencies()));
-  auto summaries = SummarizeAll(recs, built, options.story.max_participants);
-  std::unordered_map<std::string, size_t> by_id;
-  for (size_t s = 0; s < stories.size(); ++s) by_id[stories[s].id] = s;
+  clock.Mark("write_articles");
   auto story_q = PrepareWriteStory(db);
   if (!story_q.ok()) return story_q.status();
-  for (const auto& s : summaries) MALAF_RETURN_IF_ERROR(WriteStory(&*story_q, stories[by_id[s.id]], s));
+  size_t written = 0;
+  Status story_status;
+  ForEachSummary(recs, built, options.story.max_participants, [&](size_t s, StorySummary&& summary) {
+    if (!story_status.ok()) return;
+    story_status = WriteStory(&*story_q, stories[s], summary, summary.articles.size());
+    ++written;
+  });
+  MALAF_RETURN_IF_ERROR(story_status);
   int32_t max_day = kNoDay;
   for (const auto& st : stories) max_day = std::max(max_day, st.last_day);
   auto meta = BaseMeta(options);
@@ -507,13 +611,14 @@ Result<UpdateStats> Rebuild(Store& store, const UpdateOptions& options) {
   meta["max_day"] = std::to_string(max_day);
   meta["articles"] = std::to_string(recs.size());
   MALAF_RETURN_IF_ERROR(WriteMeta(db, meta));
+  clock.Mark("write_stories");
   MALAF_RETURN_IF_ERROR(tx->Commit());
-  UpdateStats stats;
+  clock.Mark("commit");
   stats.rebuilt = true;
   stats.articles = recs.size();
   for (auto c : built.canonical_of) stats.copies += c >= 0;
-  stats.stories_changed = summaries.size();
-  stats.stories_total = summaries.size();
+  stats.stories_changed = written;
+  stats.stories_total = written;
   return stats;
 }
 
@@ -528,6 +633,8 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
                               int64_t last_seq) {
   Db& db = store.db();
   const MinHashOptions& mh = options.story.minhash;
+  UpdateStats stats;
+  PhaseClock clock(&stats);
   int64_t cursor = ToInt(meta, "seq");
   // New articles: stored since the cursor and not processed yet.
   auto known = db.Prepare("SELECT 1 FROM stories_article WHERE article_id = ?1");
@@ -548,7 +655,7 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
       },
       options.story, options.threads, &recs));
   MALAF_RETURN_IF_ERROR(bad);
-  UpdateStats stats;
+  clock.Mark("read");
   if (recs.empty()) {
     meta["seq"] = std::to_string(last_seq);
     MALAF_RETURN_IF_ERROR(WriteMeta(db, meta));
@@ -611,6 +718,7 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
       }
     }
   }
+  clock.Mark("copies");
   for (const auto& [k, members] : bands)
     for (size_t a = 0; a < members.size(); ++a)
       for (size_t b = a + 1; b < members.size() && b < a + 1 + kBucketWindow; ++b)
@@ -679,13 +787,19 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
       if (new_canon >= 0) canonical_of[i] = new_canon;
       else existing_canonical[i] = canon;
     }
+    touched_stories.insert(host->story);
+    // The common case: new copies join one existing group that keeps its
+    // canonical. Its members' rows stay as they are (rewriting them would
+    // cost in proportion to the group: a wire text copied thousands of
+    // times).
+    if (new_canon < 0 && groups.size() == 1) continue;
     std::string final_canon = new_canon >= 0 ? recs[new_canon].id : canon;
     for (const auto& [id, g] : groups) {
-      regroup.emplace_back(id, final_canon);
+      if (id != final_canon) regroup.emplace_back(id, final_canon);
       touched_stories.insert(g.story);
     }
-    touched_stories.insert(host->story);
   }
+  clock.Mark("groups");
   // 2. Stories for the new articles that are not copies.
   std::vector<uint32_t> feed;
   for (uint32_t i = 0; i < n; ++i)
@@ -738,6 +852,7 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
         dq->Reset();
       }
     for (auto it = df.begin(); it != df.end();) it = it->second == 0 ? df.erase(it) : std::next(it);
+    clock.Mark("restore");
     clusterer.Restore(static_cast<uint64_t>(ToInt(meta, "documents")), static_cast<uint64_t>(ToInt(meta, "next_seq")),
                       std::move(df), std::move(active));
     for (uint32_t i : feed) {
@@ -760,6 +875,7 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
     meta["next_seq"] = std::to_string(clusterer.next_seq());
     meta["max_day"] = std::to_string(max_day);
   }
+  clock.Mark("cluster");
   // New copies of new canonicals follow their canonical's story.
   for (uint32_t i = 0; i < n; ++i) {
     if (canonical_of[i] >= 0) {
@@ -773,6 +889,21 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
   // 3. Write.
   auto tx = db.Begin();
   if (!tx.ok()) return tx.status();
+  // Signatures of the existing canonicals that new copies join.
+  std::unordered_map<std::string, Signature> canon_sig;
+  {
+    auto q = db.Prepare("SELECT signature, shingles FROM stories_signature WHERE article_id = ?1");
+    if (!q.ok()) return q.status();
+    for (uint32_t i = 0; i < n; ++i) {
+      const std::string& c = existing_canonical[i];
+      if (c.empty() || canon_sig.count(c)) continue;
+      q->BindText(1, c);
+      auto row = q->Step();
+      if (!row.ok()) return row.status();
+      canon_sig[c] = *row ? DecodeSignature(q->Text(0), static_cast<uint32_t>(q->Int(1))) : Signature{};
+      q->Reset();
+    }
+  }
   std::vector<ArticleRow> rows;
   for (uint32_t i = 0; i < n; ++i) {
     ArticleRow r{&recs[i], "", 1, story_id[i], score[i], &vectors[i]};
@@ -782,75 +913,72 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
       r.score = 1;
     } else if (!existing_canonical[i].empty()) {
       r.canonical = existing_canonical[i];
-      r.similarity = 1;  // refined below with the canonical's signature
+      r.similarity = static_cast<float>(EstimateJaccard(canon_sig[r.canonical], recs[i].signature));
     }
     rows.push_back(std::move(r));
   }
   MALAF_RETURN_IF_ERROR(InsertArticles(db, rows));
-  // Regroup existing copy groups under their (possibly new) canonical and
-  // host story, and refresh every member's similarity to the canonical.
-  for (const auto& [old_canon, new_canon] : regroup) {
-    auto sq = db.Prepare("SELECT story_id FROM stories_article WHERE article_id = ?1");
-    if (!sq.ok()) return sq.status();
-    sq->BindText(1, new_canon);
-    auto row = sq->Step();
-    if (!row.ok()) return row.status();
-    std::string host = *row ? std::string(sq->Text(0)) : std::string();
-    sq->Reset();
-    // Three statements, each on an index (one statement with OR scans the
-    // whole table: minutes on a million articles).
-    const char* kSteps[] = {
-        "UPDATE stories_article SET canonical_id = ?2, "
-        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END WHERE canonical_id = ?1",
-        "UPDATE stories_article SET canonical_id = ?2, "
-        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END WHERE article_id = ?1",
-        "UPDATE stories_article SET canonical_id = NULL, "
-        "story_id = CASE WHEN ?3 = '' THEN story_id ELSE ?3 END WHERE article_id = ?2 AND ?1 = ?1",
-    };
-    for (const char* sql : kSteps) {
-      auto up = db.Prepare(sql);
-      if (!up.ok()) return up.status();
-      up->BindText(1, old_canon).BindText(2, new_canon).BindText(3, host);
-      MALAF_RETURN_IF_ERROR(up->Run());
-    }
-  }
-  std::set<std::string> canons;
-  for (const auto& [o, c] : regroup) canons.insert(c);
-  for (const auto& c : canons) {
-    auto q = db.Prepare("SELECT signature, shingles FROM stories_signature WHERE article_id = ?1");
-    if (!q.ok()) return q.status();
-    q->BindText(1, c);
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) continue;
-    Signature cs = DecodeSignature(q->Text(0), static_cast<uint32_t>(q->Int(1)));
-    q->Reset();
-    auto m = db.Prepare(
+  clock.Mark("write_articles");
+  // Regroup: the members of every existing group whose canonical changes
+  // (a merged group, or a new article that is now the canonical) move to
+  // the final canonical and its story, with their similarity to it. A group
+  // that keeps its canonical is not rewritten, so the cost is that of the
+  // groups that change, not of the group they join.
+  if (!regroup.empty()) {
+    auto story_q = db.Prepare("SELECT story_id FROM stories_article WHERE article_id = ?1");
+    if (!story_q.ok()) return story_q.status();
+    auto sig_q = db.Prepare("SELECT signature, shingles FROM stories_signature WHERE article_id = ?1");
+    if (!sig_q.ok()) return sig_q.status();
+    auto members_q = db.Prepare(
         "SELECT a.article_id, s.signature, s.shingles FROM stories_article a "
         "JOIN stories_signature s ON s.article_id = a.article_id WHERE a.canonical_id = ?1");
-    if (!m.ok()) return m.status();
-    m->BindText(1, c);
-    std::vector<std::pair<std::string, double>> sims;
-    for (;;) {
-      auto r = m->Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
-      sims.emplace_back(std::string(m->Text(0)),
-                        EstimateJaccard(cs, DecodeSignature(m->Text(1), static_cast<uint32_t>(m->Int(2)))));
-    }
-    auto up = db.Prepare("UPDATE stories_article SET similarity = ?2 WHERE article_id = ?1");
+    if (!members_q.ok()) return members_q.status();
+    auto up = db.Prepare(
+        "UPDATE stories_article SET canonical_id = NULLIF(?2, article_id), similarity = ?3, "
+        "story_id = CASE WHEN ?4 = '' THEN story_id ELSE ?4 END WHERE article_id = ?1");
     if (!up.ok()) return up.status();
-    for (const auto& [id, s] : sims) {
-      up->BindText(1, id).BindDouble(2, s);
-      MALAF_RETURN_IF_ERROR(up->Run());
+    auto signature_of = [&](const std::string& id, Signature* out) -> Status {
+      sig_q->BindText(1, id);
+      auto row = sig_q->Step();
+      if (!row.ok()) return row.status();
+      *out = *row ? DecodeSignature(sig_q->Text(0), static_cast<uint32_t>(sig_q->Int(1))) : Signature{};
+      sig_q->Reset();
+      return Status::OK();
+    };
+    for (const auto& [old_canon, new_canon] : regroup) {
+      story_q->BindText(1, new_canon);
+      auto row = story_q->Step();
+      if (!row.ok()) return row.status();
+      std::string host = *row ? std::string(story_q->Text(0)) : std::string();
+      story_q->Reset();
+      Signature cs, own;
+      MALAF_RETURN_IF_ERROR(signature_of(new_canon, &cs));
+      // The old group: its canonical and the rows that point at it.
+      std::vector<std::pair<std::string, double>> moved;
+      MALAF_RETURN_IF_ERROR(signature_of(old_canon, &own));
+      moved.emplace_back(old_canon, old_canon == new_canon ? 1.0 : EstimateJaccard(cs, own));
+      members_q->BindText(1, old_canon);
+      for (;;) {
+        auto r = members_q->Step();
+        if (!r.ok()) return r.status();
+        if (!*r) break;
+        std::string id(members_q->Text(0));
+        double sim = id == new_canon ? 1.0
+                                     : EstimateJaccard(cs, DecodeSignature(members_q->Text(1),
+                                                                           static_cast<uint32_t>(members_q->Int(2))));
+        moved.emplace_back(std::move(id), sim);
+      }
+      members_q->Reset();
+      for (const auto& [id, sim] : moved) {
+        up->BindText(1, id).BindText(2, new_canon).BindDouble(3, sim).BindText(4, host);
+        MALAF_RETURN_IF_ERROR(up->Run());
+      }
     }
-    auto one = db.Prepare("UPDATE stories_article SET similarity = 1 WHERE article_id = ?1");
-    if (!one.ok()) return one.status();
-    one->BindText(1, c);
-    MALAF_RETURN_IF_ERROR(one->Run());
   }
+  clock.Mark("regroup");
   MALAF_RETURN_IF_ERROR(UpsertNames(db, recs));
   MALAF_RETURN_IF_ERROR(WriteDf(db, clusterer.document_frequencies()));
+  clock.Mark("write_df");
   // Rewrite every touched story: states from the clusterer when it holds
   // them, else as stored.
   std::unordered_map<std::string, const StoryState*> live;
@@ -878,7 +1006,9 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
   meta["seq"] = std::to_string(last_seq);
   meta["articles"] = std::to_string(ToInt(meta, "articles") + static_cast<int64_t>(n));
   MALAF_RETURN_IF_ERROR(WriteMeta(db, meta));
+  clock.Mark("write_stories");
   MALAF_RETURN_IF_ERROR(tx->Commit());
+  clock.Mark("commit");
   stats.articles = n;
   for (uint32_t i = 0; i < n; ++i) stats.copies += canonical_of[i] >= 0 || !existing_canonical[i].empty();
   auto cnt = db.Prepare("SELECT COUNT(*) FROM stories_story");

@@ -41,6 +41,15 @@ struct UpdateStats {
   size_t copies = 0;          // of which copies of another article
   size_t stories_changed = 0; // stories written
   size_t stories_total = 0;
+  // Per phase, in order (for benchmarks): name ("read", "copies",
+  // "cluster", "write_articles", ...), wall seconds, and the process's peak
+  // resident memory so far in MB (Linux VmHWM; 0 elsewhere).
+  struct Phase {
+    std::string name;
+    double seconds = 0;
+    double peak_mb = 0;
+  };
+  std::vector<Phase> phases;
 };
 
 struct UpdateOptions {

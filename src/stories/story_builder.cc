@@ -1,6 +1,9 @@
 #include "stories/story_builder.h"
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <map>
 #include <numeric>
 
@@ -58,7 +61,25 @@ bool FeedBefore(const ArticleRecord& a, const ArticleRecord& b) {
   return a.id < b.id;
 }
 
-BuildResult BuildStories(const std::vector<ArticleRecord>& records, const StoryOptions& options, int threads) {
+namespace {
+
+void ReleaseFeatures(ArticleRecord& rec) {
+  std::vector<TermCount>().swap(rec.features.terms);
+  std::vector<uint64_t>().swap(rec.features.names);
+  std::vector<FeatureChannel>().swap(rec.features.extra);
+}
+
+// Gives freed heap pages back to the system (glibc keeps them otherwise,
+// and the records were allocated by the reading threads' arenas, which the
+// clusterer's thread does not reuse).
+void TrimHeap() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+BuildResult Build(const std::vector<ArticleRecord>& records, std::vector<ArticleRecord>* release,
+                  const StoryOptions& options, int threads) {
   BuildResult r{{}, {}, {}, {}, {}, StoryClusterer(options.cluster)};
   const size_t n = records.size();
   std::vector<const Signature*> sigs;
@@ -81,19 +102,37 @@ BuildResult BuildStories(const std::vector<ArticleRecord>& records, const StoryO
   order.reserve(n);
   for (uint32_t i = 0; i < n; ++i)
     if (r.canonical_of[i] < 0) order.push_back(i);
+    else if (release) ReleaseFeatures((*release)[i]);
   std::sort(order.begin(), order.end(),
             [&](uint32_t a, uint32_t b) { return FeedBefore(records[a], records[b]); });
   r.story_of.assign(n, 0);
   r.vectors.assign(n, {});
+  size_t fed = 0;
   for (uint32_t i : order) {
     auto p = r.clusterer.Add(records[i].id, records[i].features);
     r.story_of[i] = static_cast<uint32_t>(p.story);
     r.score[i] = p.score;
     r.vectors[i] = Top(std::move(p.vector), kCentralityTerms);
+    if (release) {
+      ReleaseFeatures((*release)[i]);
+      if (++fed % 131072 == 0) TrimHeap();
+    }
   }
+  if (release) TrimHeap();
   for (uint32_t i = 0; i < n; ++i)
     if (r.canonical_of[i] >= 0) r.story_of[i] = r.story_of[r.canonical_of[i]];
   return r;
+}
+
+}  // namespace
+
+BuildResult BuildStories(const std::vector<ArticleRecord>& records, const StoryOptions& options, int threads) {
+  return Build(records, nullptr, options, threads);
+}
+
+BuildResult BuildStoriesReleasingFeatures(std::vector<ArticleRecord>* records, const StoryOptions& options,
+                                          int threads) {
+  return Build(*records, records, options, threads);
 }
 
 StorySummary Summarize(const StoryState& story, const std::vector<StoryMember>& members_in,
@@ -104,9 +143,11 @@ StorySummary Summarize(const StoryState& story, const std::vector<StoryMember>& 
   s.id = story.id;
   // Most central canonical article: highest cosine with the centroid; ties
   // go to the earlier article.
+  const size_t counted = std::min(members.size(), kSummaryMembers);
   float best = -1;
   const StoryMember* central = &members[0];
-  for (const auto& m : members) {
+  for (size_t k = 0; k < counted; ++k) {
+    const StoryMember& m = members[k];
     if (!m.canonical.empty()) continue;
     float c = StoryClusterer::Cosine(m.vector, story.centroid);
     if (c > best) {
@@ -120,12 +161,14 @@ StorySummary Summarize(const StoryState& story, const std::vector<StoryMember>& 
   std::map<std::string, int> places, outlets;
   std::map<uint64_t, int> people;
   std::map<std::string, std::vector<std::string>> copies;  // canonical -> copies
-  for (const auto& m : members) {
+  for (size_t k = 0; k < members.size(); ++k) {
+    const StoryMember& m = members[k];
     s.articles.push_back(m.id);
+    if (!m.canonical.empty()) copies[m.canonical].push_back(m.id);
+    if (k >= counted) continue;
     if (!m.place.empty()) ++places[m.place];
     if (!m.outlet.empty()) ++outlets[m.outlet];
     for (uint64_t p : m.participants) ++people[p];
-    if (!m.canonical.empty()) copies[m.canonical].push_back(m.id);
   }
   int top = 0;
   for (const auto& [p, c] : places)
@@ -138,7 +181,7 @@ StorySummary Summarize(const StoryState& story, const std::vector<StoryMember>& 
   for (const auto& [k, c] : people) ranked.emplace_back(-c, k);
   std::sort(ranked.begin(), ranked.end());
   // In a story of several articles, a participant must be named in two.
-  int min_count = members.size() > 1 ? 2 : 1;
+  int min_count = counted > 1 ? 2 : 1;
   for (const auto& [c, k] : ranked) {
     if (-c < min_count || s.participants.size() >= max_participants) break;
     auto it = names.find(k);
@@ -154,40 +197,60 @@ StorySummary Summarize(const StoryState& story, const std::vector<StoryMember>& 
   return s;
 }
 
-std::vector<StorySummary> SummarizeAll(const std::vector<ArticleRecord>& records, const BuildResult& result,
-                                       size_t max_participants) {
+void ForEachSummary(const std::vector<ArticleRecord>& records, const BuildResult& result, size_t max_participants,
+                    const std::function<void(size_t story, StorySummary&& summary)>& fn) {
   const auto& stories = result.clusterer.stories();
-  std::vector<std::vector<StoryMember>> members(stories.size());
-  std::unordered_map<uint64_t, std::string> names;
   // Feed order, so that a participant's surface is the first one in time
   // whatever the input order.
   std::vector<uint32_t> order(records.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
             [&](uint32_t a, uint32_t b) { return FeedBefore(records[a], records[b]); });
-  for (uint32_t i : order) {
-    const auto& rec = records[i];
-    StoryMember m;
-    m.id = rec.id;
-    m.published = rec.published;
-    m.title = rec.title;
-    m.outlet = rec.outlet;
-    m.place = rec.place;
-    if (result.canonical_of[i] >= 0) {
-      m.canonical = records[result.canonical_of[i]].id;
-      m.similarity = result.score[i];
-    }
-    m.vector = result.vectors[i];
-    for (const auto& p : rec.participants) {
-      m.participants.push_back(p.key);
-      names.emplace(p.key, p.surface);
-    }
-    members[result.story_of[i]].push_back(std::move(m));
+  std::unordered_map<uint64_t, std::string> names;
+  for (uint32_t i : order)
+    for (const auto& p : records[i].participants) names.emplace(p.key, p.surface);
+  // Members of each story (record indices in feed order), as offsets into
+  // one flat array.
+  std::vector<uint32_t> start(stories.size() + 1, 0);
+  for (uint32_t i : order) ++start[result.story_of[i] + 1];
+  for (size_t s = 0; s < stories.size(); ++s) start[s + 1] += start[s];
+  std::vector<uint32_t> flat(records.size());
+  {
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (uint32_t i : order) flat[next[result.story_of[i]]++] = i;
   }
+  std::vector<uint32_t>().swap(order);
+  std::vector<StoryMember> members;
+  for (size_t s = 0; s < stories.size(); ++s) {
+    if (start[s] == start[s + 1]) continue;
+    members.clear();
+    for (uint32_t k = start[s]; k < start[s + 1]; ++k) {
+      uint32_t i = flat[k];
+      const auto& rec = records[i];
+      StoryMember m;
+      m.id = rec.id;
+      m.published = rec.published;
+      m.title = rec.title;
+      m.outlet = rec.outlet;
+      m.place = rec.place;
+      if (result.canonical_of[i] >= 0) {
+        m.canonical = records[result.canonical_of[i]].id;
+        m.similarity = result.score[i];
+      }
+      m.vector = result.vectors[i];
+      for (const auto& p : rec.participants) m.participants.push_back(p.key);
+      members.push_back(std::move(m));
+    }
+    fn(s, Summarize(stories[s], members, names, max_participants));
+  }
+}
+
+std::vector<StorySummary> SummarizeAll(const std::vector<ArticleRecord>& records, const BuildResult& result,
+                                       size_t max_participants) {
   std::vector<StorySummary> out;
-  out.reserve(stories.size());
-  for (size_t s = 0; s < stories.size(); ++s)
-    if (!members[s].empty()) out.push_back(Summarize(stories[s], members[s], names, max_participants));
+  out.reserve(result.clusterer.stories().size());
+  ForEachSummary(records, result, max_participants,
+                 [&](size_t, StorySummary&& s) { out.push_back(std::move(s)); });
   std::sort(out.begin(), out.end(), [](const StorySummary& a, const StorySummary& b) {
     bool ka = !a.date.empty(), kb = !b.date.empty();
     if (ka != kb) return ka;

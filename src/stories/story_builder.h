@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -74,7 +75,16 @@ struct StorySummary {
   std::vector<std::vector<std::string>> duplicates;  // groups in this story, canonical first
 };
 
+// The headline, place, outlets and participants of a story are taken from
+// its first kSummaryMembers articles in (published, id) order (all of them
+// for any story short of that): a story that grows without bound (a
+// running wire topic, or chained copies in generated text) is then
+// summarised, and updated incrementally, at a bounded cost, and the batch
+// and incremental results agree for articles that come later.
+inline constexpr size_t kSummaryMembers = 1000;
+
 // REQUIRES: members non-empty; `names` maps participant keys to surfaces.
+// `articles` and `duplicates` list every member given.
 StorySummary Summarize(const StoryState& story, const std::vector<StoryMember>& members,
                        const std::unordered_map<uint64_t, std::string>& names, size_t max_participants);
 
@@ -88,9 +98,18 @@ struct BuildResult {
 };
 
 BuildResult BuildStories(const std::vector<ArticleRecord>& records, const StoryOptions& options, int threads);
+// The same result, freeing each record's features (terms, names, extra
+// channels) once the clusterer has consumed them: a rebuild of a million
+// articles holds them only until clustering (about 0.8 KB per article).
+BuildResult BuildStoriesReleasingFeatures(std::vector<ArticleRecord>* records, const StoryOptions& options,
+                                          int threads);
 
 // Summaries of every story of `result`, ordered by (date, id).
 std::vector<StorySummary> SummarizeAll(const std::vector<ArticleRecord>& records, const BuildResult& result,
                                        size_t max_participants);
+// The same summaries one at a time, in story order (index into
+// result.clusterer.stories()), holding one story's members at a time.
+void ForEachSummary(const std::vector<ArticleRecord>& records, const BuildResult& result, size_t max_participants,
+                    const std::function<void(size_t story, StorySummary&& summary)>& fn);
 
 }  // namespace malaf::stories
