@@ -1,6 +1,6 @@
 // Scores entity and quotation analysis against tests/entities/gold/ on the
 // shared corpus, and prints analyses for writing gold.
-//   entities_eval [--corpus DIR] [--gold DIR] [--set dev|dev2|heldout2] [--errors]
+//   entities_eval [--corpus DIR] [--gold DIR] [--set dev|dev2|dev3|heldout3] [--errors]
 //   entities_eval --speed SOURCE                analysis throughput
 //   entities_eval --dump SOURCE [KEY-PART]    SOURCE: dossier, page:FILE, saudinewsnet:DAY, file:PATH
 #include <chrono>
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
       dump = argv[++i];
       if (i + 1 < argc) key_part = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: entities_eval [--corpus DIR] [--gold DIR] [--set dev|dev2|heldout2] [--errors] | --dump SOURCE [KEY-PART]\n");
+      std::fprintf(stderr, "usage: entities_eval [--corpus DIR] [--gold DIR] [--set dev|dev2|dev3|heldout3] [--errors] | --dump SOURCE [KEY-PART]\n");
       return 2;
     }
   }
@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
       auto g = ReadGold(f.path().string());
       gold.insert(gold.end(), g.begin(), g.end());
     }
-  for (const char* s : {"dev", "dev2", "heldout2"}) {
+  for (const char* s : {"dev", "dev2", "dev3", "heldout3"}) {
     if (!set.empty() && s != set) continue;
     int n = 0;
     for (const auto& g : gold) n += g.set == s;
