@@ -372,3 +372,74 @@ TEST(StoryArchive, IncrementalUpdatesEqualOneRebuild) {
 
 }  // namespace
 }  // namespace malaf::stories
+
+namespace malaf::stories {
+namespace {
+
+// Copy groups that change under an incremental update: each case stores a
+// first batch, updates, stores a second batch, updates again, and must end
+// with the copy groups (members, canonical first, and similarities) and the
+// story partition of one rebuild over both batches.
+TEST(StoryArchive, IncrementalRegroupingEqualsRebuild) {
+  TextGen g(31);
+  auto paras = g.Paragraphs(8);
+  auto article = [&](int from, int to, const std::string& day, const std::string& outlet) {
+    Article a;
+    a.title = "title " + outlet;
+    a.body = Join({paras.begin() + from, paras.begin() + to});
+    a.outlet = outlet;
+    a.published = day;
+    a.id = ArticleContentId(a);
+    return a;
+  };
+  // A = p0..p3; a copy of A drops p3; B = p2..p5 shares too little with A
+  // to be a copy of it (J about 0.33, C 0.5); X = p1..p4 is a copy of both.
+  Article a = article(0, 4, "2016-08-20", "a");
+  Article a_copy = article(0, 3, "2016-08-21", "a_copy");
+  Article b = article(2, 6, "2016-08-21", "b");
+  Article x = article(1, 5, "2016-08-22", "x");
+  Article earlier = article(0, 4, "2016-08-19", "earlier");  // A republished, dated before A
+  Article later = article(0, 4, "2016-08-23", "later");
+  struct Case {
+    const char* name;
+    std::vector<Article> first, second;
+    size_t group = 0;  // members of the one copy group expected
+  };
+  const std::vector<Case> cases = {
+      {"copy joins a group that keeps its canonical", {a, a_copy}, {later}, 3},
+      {"copy of a lone article", {a}, {later}, 2},
+      {"new canonical for an existing group", {a, a_copy}, {earlier}, 3},
+      {"bridge merges two groups", {a, a_copy, b}, {x}, 4},
+      {"bridge and new canonical", {a, a_copy, b}, {x, earlier}, 5},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    TempArchive inc_dir, batch_dir;
+    auto inc = Store::Open(inc_dir.path());
+    auto batch = Store::Open(batch_dir.path());
+    ASSERT_TRUE(inc.ok() && batch.ok());
+    ASSERT_TRUE((*inc)->Put(c.first).ok());
+    ASSERT_TRUE(UpdateStories(**inc).ok());
+    ASSERT_TRUE((*inc)->Put(c.second).ok());
+    auto r = UpdateStories(**inc);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_FALSE(r->rebuilt);
+    std::vector<Article> all = c.first;
+    all.insert(all.end(), c.second.begin(), c.second.end());
+    ASSERT_TRUE((*batch)->Put(all).ok());
+    ASSERT_TRUE(UpdateStories(**batch).ok());
+    auto g1 = ListCopyGroups(**inc), g2 = ListCopyGroups(**batch);
+    ASSERT_TRUE(g1.ok() && g2.ok());
+    ASSERT_EQ(g1->size(), g2->size());
+    ASSERT_EQ(g2->size(), 1u);
+    EXPECT_EQ((*g2)[0].ids.size(), c.group);
+    for (size_t i = 0; i < g1->size(); ++i) {
+      EXPECT_EQ((*g1)[i].ids, (*g2)[i].ids);
+      EXPECT_EQ((*g1)[i].similarity, (*g2)[i].similarity);
+    }
+    EXPECT_EQ(ArchivePartition(**inc), ArchivePartition(**batch));
+  }
+}
+
+}  // namespace
+}  // namespace malaf::stories
