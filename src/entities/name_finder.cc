@@ -152,6 +152,12 @@ class Finder {
       bool v = lex_.IsNotName(w_[i].key);
       for (const auto& f : w_[i].forms)
         if (!v && f.skip > 0 && lex_.IsNotName(f.key) && !Given(i)) v = true;
+      // "وتم", "فقد": a conjunction on a function word too short for the
+      // clitic forms of words.h.
+      std::string_view t = w_[i].text;
+      if (!v && t.size() > 2 && (t.substr(0, 2) == "\u0648" || t.substr(0, 2) == "\u0641") && !Given(i) &&
+          lex_.IsNotName(text::SearchKey(t.substr(2))))
+        v = true;
       not_name_[i] = v;
     }
     return not_name_[i] > 0;
@@ -564,6 +570,9 @@ void Finder::TitlePattern(int i) {
   if (k < n_ && w_[k].punct && (w_[k].cp == U',' || w_[k].cp == U'\u060C') && !(k + 1 < n_ && w_[k + 1].break_before)) {
     comma = true;
     ++k;
+    // "للطفلة، وتم تكوين لجنة": after the comma, و starts the next clause;
+    // a name in apposition never carries it.
+    if (k < n_ && (ConjStart(k) || (w_[k].text.substr(0, 2) == "\u0648" && !Given(k) && Letters(w_[k].key) <= 3))) k = n_;
   }
   // "الأمير الوليد بن طلال": the definite word was the name's first word.
   if (!comma && k < n_ && role_end > i && lex_.ClassOf(w_[k].key) == WordClass::kConnector &&
@@ -985,12 +994,20 @@ void Finder::Resolve(NameFinding* out) {
   // هونج" ... "لهونج") is a name.
   for (auto& c : cands_) {
     if (!c.weak || c.source != Source::kVerb || c.first != c.last || IsDefinite(w_[c.first].key)) continue;
+    // "نقل كفالة العامل": a feminine noun, or a noun in construct with a
+    // definite word after it, is the verb's object, not a name.
+    if (TaMarbuta(c.first)) continue;
+    if (c.first + 1 < n_ && !Breaks(c.first + 1) && Arabic(c.first + 1) && IsDefinite(w_[c.first + 1].key) &&
+        !NisbaLike(c.first + 1))
+      continue;
     std::string nk = text::NameKey(w_[c.first].key);
     int seen = 0;
     for (int m = 0; m < n_ && seen < 2; ++m)
       if (m != c.first && w_[m].letters)
         for (const auto& f : w_[m].forms)
-          if (f.key == w_[c.first].key || (Letters(f.key) >= 4 && text::NameKey(f.key) == nk)) {
+          // A name does not take the article: "الكفالة" elsewhere is the noun.
+          if (!IsDefinite(f.key) &&
+              (f.key == w_[c.first].key || (Letters(f.key) >= 4 && text::NameKey(f.key) == nk))) {
             ++seen;
             break;
           }

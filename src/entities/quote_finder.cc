@@ -101,6 +101,7 @@ class QuoteFinder {
     return false;
   }
   bool Introduced(int open) const;
+  bool ParenIntroduced(int open) const;
   int LostOpening(int mark, int from) const;
   int Continuation(int mark, int from, const std::vector<QuoteSpan>& spans) const;
   Subject SubjectAfter(int i, int limit) const;
@@ -128,6 +129,21 @@ bool QuoteFinder::Introduced(int open) const {
   if (open == 0 || w_[open].break_before) return true;
   for (int j = open - 1; j >= 0 && open - j <= 3; --j) {
     if (w_[j].punct) return w_[j].cp == U':' && j == open - 1;
+    if (VerbOf(j)) return true;
+    if (w_[j].break_before) break;
+  }
+  return false;
+}
+
+// An opening parenthesis after a speech verb and its subject ("وقال
+// الوزير (…", "وأضاف: (…"), with nothing but words or a colon between.
+bool QuoteFinder::ParenIntroduced(int open) const {
+  if (open == 0 || w_[open].break_before) return false;
+  // At most two words of subject: a longer one ("أعلنت المنظمة العربية
+  // للتنمية (وهي …)") is an institution's name with an aside after it.
+  int colon = open > 0 && w_[open - 1].punct && w_[open - 1].cp == U':' ? 1 : 0;
+  for (int j = open - 1; j >= 0 && open - j <= 3 + colon; --j) {
+    if (w_[j].punct && !(w_[j].cp == U':' && j == open - 1)) return false;
     if (VerbOf(j)) return true;
     if (w_[j].break_before) break;
   }
@@ -173,6 +189,32 @@ std::vector<QuoteSpan> QuoteFinder::Spans() const {
   int i = 0;
   int done = 0;  // words before this belong to a span already taken
   while (i < n_) {
+    // 'وأكد البيان (إن ...)': a statement quoted in parentheses right after
+    // a speech verb; the closing parenthesis is often lost, and then the
+    // quotation runs to its paragraph's end. Parentheses anywhere else hold
+    // asides and abbreviations, never quotations.
+    if (w_[i].punct && w_[i].cp == U'(' && i + 1 < n_ && !w_[i + 1].punct && ParenIntroduced(i)) {
+      int close = -1, last = i, depth = 0;
+      for (int j = i + 1; j < n_ && !w_[j].break_before; ++j) {
+        last = j;
+        if (!w_[j].punct) continue;
+        if (w_[j].cp == U'(') ++depth;
+        if (w_[j].cp == U')' && depth-- == 0) {
+          close = j;
+          break;
+        }
+      }
+      int end = close >= 0 ? close - 1 : last;
+      while (end > i && w_[end].punct && !IsSentenceEnd(w_[end])) --end;
+      int words = 0;
+      for (int j = i + 1; j <= end; ++j) words += !w_[j].punct;
+      if (words >= 4) {
+        spans.push_back(QuoteSpan{i, close >= 0 ? close : end, end, close < 0});
+        i = (close >= 0 ? close : end) + 1;
+        done = i;
+        continue;
+      }
+    }
     if (!w_[i].punct || !IsQuoteMark(w_[i].cp) || w_[i].cp == U'\u00BB') {
       if (i < n_ && w_[i].punct && w_[i].cp == U'\u00BB') {
         int colon = LostOpening(i, done);

@@ -101,6 +101,11 @@ TEST(EntityPatternsTest, NotPeople) {
       "وشكر المحافظ رئيس جمعية مراكز الأحياء على جهوده.",
       "وقال البيان: «نحن ملتزمون بكل ما جاء في الاتفاق»",
       "وعمل استشاري الجراحة بمدينة الملك فهد الطبية سنوات.",
+      // A comma after a role, then the next clause with و or a passive verb.
+      "ونقل المريض إلى المستشفى لعلاج الطفل، وتم إبلاغ أسرته بالحادث.",
+      "وراجعت الأم المستشفى مع الطفل، قيل لها إن الحالة مستقرة.",
+      // A speech verb that is also an everyday verb, and its object used again.
+      "ويمكن للعامل نقل كفالة العمل بعد عام. وتتطلب الكفالة موافقة صاحب العمل.",
   };
   for (const char* c : cases) {
     TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
@@ -310,6 +315,37 @@ TEST(QuotationTest, FormsAndSpeakers) {
     ASSERT_NE(found, nullptr) << c.form << ": " << Dump(t);
     EXPECT_EQ(text::NameKeyPhrase(text::SearchKey(found->speaker)), text::NameKeyPhrase(text::SearchKey(c.speaker)))
         << c.form << ": " << Dump(t);
+  }
+}
+
+TEST(QuotationTest, ParenthesesAfterSpeech) {
+  // A statement quoted in parentheses right after a speech verb, closed or
+  // running to its paragraph's end; parentheses elsewhere are asides.
+  const QuoteCase cases[] = {
+      {"closed", "وأكد البيان (إن الحوار هو الطريق الوحيد لحل الخلاف بين الطرفين) وطالب بالتهدئة.", "",
+       "الحوار هو الطريق الوحيد"},
+      {"lost closing mark", "وتساءل سامي الخطيب (كيف يطالبون بالحوار وهم يرفضون كل المبادرات المطروحة؟\n\nوبدأ الاجتماع.",
+       "سامي الخطيب", "كيف يطالبون بالحوار"},
+      {"after a colon", "وقال فهد الشهري: (سنعلن النتائج كاملة خلال الأسبوع المقبل).", "فهد الشهري",
+       "سنعلن النتائج كاملة"},
+  };
+  for (const auto& c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
+    const Quote* found = nullptr;
+    for (const auto& q : t.quotes)
+      if (text::SearchKey(q.quote).find(text::SearchKey(c.quote)) != std::string::npos) found = &q;
+    ASSERT_NE(found, nullptr) << c.form << ": " << Dump(t);
+    EXPECT_EQ(text::NameKeyPhrase(text::SearchKey(found->speaker)), text::NameKeyPhrase(text::SearchKey(c.speaker)))
+        << c.form << ": " << Dump(t);
+    EXPECT_EQ(found->quote.find("وبدأ الاجتماع"), std::string::npos) << c.form << ": " << Dump(t);
+  }
+  const char* asides[] = {
+      "وأعلنت المنظمة العربية للتنمية (وهي هيئة تابعة للجامعة العربية منذ سنوات) خطتها.",
+      "وارتفع المؤشر (بنسبة اثنين في المائة خلال تعاملات الأمس) بعد القرار.",
+  };
+  for (const char* c : asides) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
+    EXPECT_TRUE(t.quotes.empty()) << c << ": " << Dump(t);
   }
 }
 
