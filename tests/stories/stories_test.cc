@@ -443,3 +443,115 @@ TEST(StoryArchive, IncrementalRegroupingEqualsRebuild) {
 
 }  // namespace
 }  // namespace malaf::stories
+
+namespace malaf::stories {
+namespace {
+
+// Schema v2 -> v3 (the story index gains (published, article_id)): an
+// archive whose stories tables are at v2 is migrated on first use, keeps
+// its stories, and reads a story's first members from the new index.
+TEST(StoryArchive, MigratesSchemaTwoToThree) {
+  auto articles = StoryCorpus(13);
+  TempArchive dir;
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->Put(articles).ok());
+  ASSERT_TRUE(UpdateStories(**store).ok());
+  auto before = ListStories(**store);
+  ASSERT_TRUE(before.ok());
+  Db& db = (*store)->db();
+  // Back to v2 as an older malaf left it.
+  ASSERT_TRUE(db.Exec("DROP INDEX stories_article_story; "
+                      "CREATE INDEX stories_article_story ON stories_article(story_id); "
+                      "UPDATE schema_version SET version = 2 WHERE component = 'stories'")
+                  .ok());
+  auto v = db.SchemaVersion("stories");
+  ASSERT_TRUE(v.ok());
+  ASSERT_EQ(*v, 2);
+  auto index_columns = [&] {
+    std::vector<std::string> cols;
+    auto q = db.Prepare("SELECT name FROM pragma_index_info('stories_article_story') ORDER BY seqno");
+    EXPECT_TRUE(q.ok());
+    if (!q.ok()) return cols;
+    for (;;) {
+      auto row = q->Step();
+      if (!row.ok() || !*row) break;
+      cols.emplace_back(q->Text(0));
+    }
+    return cols;
+  };
+  EXPECT_EQ(index_columns(), std::vector<std::string>{"story_id"});
+  auto after = ListStories(**store);  // migrates
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  v = db.SchemaVersion("stories");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, 3);
+  EXPECT_EQ(index_columns(), (std::vector<std::string>{"story_id", "published", "article_id"}));
+  EXPECT_EQ(Partition(*after), Partition(*before));
+  // And updates go on from the migrated tables.
+  auto r = UpdateStories(**store);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->rebuilt);
+}
+
+}  // namespace
+}  // namespace malaf::stories
+
+namespace malaf::stories {
+namespace {
+
+// A story larger than kSummaryMembers (a wire text copied by many outlets):
+// the incremental update reads only its first members, and its stored
+// summary (title, date, place, outlets, participants, size) must still be
+// the rebuild's.
+TEST(StoryArchive, LargeStorySummaryEqualsRebuild) {
+  TextGen g(77);
+  const std::string body = Join(g.Paragraphs(3));
+  std::vector<Article> first;
+  const size_t n = kSummaryMembers + 40;
+  for (size_t i = 0; i < n; ++i) {
+    Article a;
+    a.title = "wire " + std::to_string(i);
+    a.body = body;
+    a.outlet = "outlet" + std::to_string(i % 7 == 0 ? 0 : i % 3);
+    a.published = i < n / 2 ? "2016-08-20" : "2016-08-21";
+    a.id = ArticleContentId(a);
+    first.push_back(std::move(a));
+  }
+  Article late = first.back();
+  late.title = "wire late";
+  late.outlet = "late outlet";
+  late.published = "2016-08-22";
+  late.id = ArticleContentId(late);
+  TempArchive inc_dir, batch_dir;
+  auto inc = Store::Open(inc_dir.path());
+  auto batch = Store::Open(batch_dir.path());
+  ASSERT_TRUE(inc.ok() && batch.ok());
+  ASSERT_TRUE((*inc)->Put(first).ok());
+  ASSERT_TRUE(UpdateStories(**inc).ok());
+  ASSERT_TRUE((*inc)->Put({late}).ok());
+  auto r = UpdateStories(**inc);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->rebuilt);
+  first.push_back(late);
+  ASSERT_TRUE((*batch)->Put(first).ok());
+  ASSERT_TRUE(UpdateStories(**batch).ok());
+  auto s1 = ListStories(**inc), s2 = ListStories(**batch);
+  ASSERT_TRUE(s1.ok() && s2.ok());
+  ASSERT_EQ(s2->size(), 1u);
+  ASSERT_EQ(s1->size(), 1u);
+  const StorySummary &a = (*s1)[0], &b = (*s2)[0];
+  EXPECT_EQ(b.articles.size(), n + 1);
+  EXPECT_EQ(a.articles, b.articles);
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.representative, b.representative);
+  EXPECT_EQ(a.date, b.date);
+  EXPECT_EQ(a.outlets, b.outlets);
+  EXPECT_EQ(a.participants, b.participants);
+  auto one = GetStory(**inc, a.id);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->articles.size(), n + 1);
+}
+
+}  // namespace
+}  // namespace malaf::stories
