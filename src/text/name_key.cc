@@ -2,8 +2,10 @@
 // stripped; consonants fold to their transliteration class; long vowels
 // inside the word are dropped (a foreign name's vowels are written or not);
 // a final vowel letter stays (كيري ≠ كوريا) and a run of final vowel
-// letters counts once (سيرجيي = سيرجي); letters doubled in the writing
-// collapse (كيللي = كيلي); hamza is dropped. Tables: data/name_key.tsv.
+// letters counts once (سيرجيي = سيرجي); letters doubled inside the word
+// collapse (كيللي = كيلي); hamza is dropped. Arabic words (marked by a
+// letter such as ع ح ق or an ending such as ة ء) keep their letters as
+// written. Tables: data/name_key.tsv.
 #include "text/name_key.h"
 
 #include <algorithm>
@@ -25,6 +27,9 @@ struct NameTables {
   // For U+0600..U+06FF: what the letter does, and its class letter.
   std::array<uint8_t, 0x100> kind{};
   std::array<char32_t, 0x100> fold{};
+  // Letters that mark an Arabic word (native) anywhere, or at its end.
+  std::array<bool, 0x100> native{};
+  std::array<bool, 0x100> native_ending{};
   std::vector<std::u32string> prefixes;  // longest first
   std::vector<std::string> particles;    // search keys
   size_t min_vowel_drop = 4;             // letters (after the article)
@@ -52,6 +57,9 @@ const NameTables& Tables() {
         } else if (row[0] == "vowel") {
           for (char32_t c : letters)
             if (c >= 0x600 && c < 0x700) t->kind[c - 0x600] = kVowel;
+        } else if (row[0] == "native" || row[0] == "native_ending") {
+          for (char32_t c : letters)
+            if (c >= 0x600 && c < 0x700) (row[0] == "native" ? t->native : t->native_ending)[c - 0x600] = true;
         } else if (row[0] == "min_vowel_drop") {
           t->min_vowel_drop = std::stoul(std::string(row[1]));
         } else if (row[0] == "prefix") {
@@ -91,9 +99,19 @@ std::string NameKey(std::string_view word) {
   // The last letter that is not a dropped one: a final vowel stays.
   size_t last = n;
   while (last > b && IsArabicBlock(buf[last - 1]) && t.kind[buf[last - 1] - 0x600] == kDrop) --last;
-  const bool drop_vowels = last - b >= t.min_vowel_drop;
   std::string out;
   out.reserve(key.size());
+  // An Arabic word (a letter foreign names are not written with, or an
+  // ending of Arabic morphology) keeps its letters: the folds below are for
+  // transliterations, and on Arabic words they join different words
+  // (حكم/حجم, جامعه/جماعه, دوله/دوليه).
+  bool native = n > b && IsArabicBlock(buf[n - 1]) && t.native_ending[buf[n - 1] - 0x600];
+  for (size_t i = b; i < n && !native; ++i) native = IsArabicBlock(buf[i]) && t.native[buf[i] - 0x600];
+  if (native) {
+    for (size_t i = b; i < n; ++i) AppendUtf8(buf[i], &out);
+    return out;
+  }
+  const bool drop_vowels = last - b >= t.min_vowel_drop;
   char32_t prev_in = 0;   // previous written letter, as written
   char32_t prev_out = 0;  // previous letter emitted
   for (size_t i = b; i < last; ++i) {
@@ -114,7 +132,9 @@ std::string NameKey(std::string_view word) {
       continue;
     }
     char32_t f = k == kFold ? t.fold[c - 0x600] : c;
-    if (c == prev_in && f == prev_out) continue;  // a doubled letter (كيللي)
+    // A letter doubled inside the word (كيللي); not at its start, where a
+    // conjunction meets a word (ففي, ممن), nor at its end (امم).
+    if (c == prev_in && f == prev_out && i > b + 1 && i + 1 < last) continue;
     AppendUtf8(f, &out);
     prev_in = c;
     prev_out = f;

@@ -11,7 +11,9 @@ namespace malaf::text {
 
 // v2: tables in data/name_key.tsv; article groups stripped; final vowel kept;
 // only letters doubled in the writing collapse.
-inline constexpr int kNameKeyVersion = 2;
+// v3: Arabic words (a letter such as ع ح ق, or the ending ة) keep their
+// letters; the folds apply to the other words only.
+inline constexpr int kNameKeyVersion = 3;
 
 // Key of one word (any form: display or search key).
 std::string NameKey(std::string_view word);

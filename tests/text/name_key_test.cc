@@ -45,8 +45,9 @@ TEST(NameKeyTest, KeyIsStableUnderNormalization) {
 
 // Over the real vocabulary of the seed dossier: base forms (search key
 // without the article) that share a name key with a different base form.
-// Vowel dropping joins some Arabic singular/plural pairs (موقع/مواقع), so
-// the bound is loose; it guards against a change that folds far more.
+// Vowel dropping still joins some Arabic singular/plural pairs without a
+// marking letter (مركز/مراكز), so the bound is loose (10.0% with v3); it
+// guards against a change that folds far more.
 TEST(NameKeyTest, CollisionRateOnTheSeedDossier) {
   std::ifstream f(std::string(MALAF_SHARED_CORPUS) + "/seeds/dossier-geneva-2016-08.txt", std::ios::binary);
   if (!f) GTEST_SKIP() << "corpus absent: " << MALAF_SHARED_CORPUS << "/seeds";
@@ -68,7 +69,7 @@ TEST(NameKeyTest, CollisionRateOnTheSeedDossier) {
   std::printf("name key collisions on the dossier: %zu of %zu base forms (%.1f%%)\n", colliding, bases.size(),
               100 * rate);
   EXPECT_GT(bases.size(), 1500u);
-  EXPECT_LT(rate, 0.25);
+  EXPECT_LT(rate, 0.13);
 }
 
 }  // namespace
