@@ -226,6 +226,37 @@ class Finder {
       if (key == h) return true;
     return false;
   }
+  // "لكفاءة الطاقة", "لتنمية المرأة": ل on an indefinite noun in construct
+  // with a definite one, the complement that ends an institution's name.
+  bool LamConstruct(int j) const {
+    if (j + 1 >= n_ || !Arabic(j) || Breaks(j + 1) || !Arabic(j + 1)) return false;
+    const std::string& k = w_[j].key;
+    if (k.rfind("\u0644", 0) != 0 || k.rfind("\u0644\u0644", 0) == 0 || Given(j)) return false;
+    bool lam = false;
+    for (const auto& f : w_[j].forms)
+      if (f.skip == 2 && !f.conj && !IsDefinite(f.key) && Letters(f.key) >= 3 && !lex_.IsNotName(f.key)) lam = true;
+    if (!lam) return false;
+    return IsDefinite(w_[j + 1].key) && w_[j + 1].forms.size() == 1 && !NotName(j + 1) && !GazPerson(j + 1) &&
+           ClassOfWord(j + 1) != WordClass::kOrgHead;
+  }
+  // The adjectives that institutions carry in their names: a country's
+  // (السعودية، الألماني) or a scope (الوطني، الدولية، العامة); "الحركة
+  // الطبيعية لحيوان التجارب" is a description.
+  bool InstitutionAdjective(int i) const {
+    if (PlaceNisba(i)) return true;
+    const std::string& k = w_[i].key;
+    if (!IsDefinite(k)) return false;
+    std::string bare = k.substr(4);
+    if (lex_.ClassOf(bare) == WordClass::kModifier) return true;
+    static const char* const kScopes[] = {"\u0648\u0637\u0646\u064A", "\u062F\u0648\u0644\u064A",
+                                          "\u0639\u0631\u0628\u064A", "\u0627\u0633\u0644\u0627\u0645\u064A",
+                                          "\u0627\u0647\u0644\u064A", "\u062E\u064A\u0631\u064A",
+                                          "\u0639\u0627\u0645"};
+    if (bare.size() > 2 && bare.compare(bare.size() - 2, 2, "\u0647") == 0) bare.resize(bare.size() - 2);  // ة folded to ه
+    for (const char* s : kScopes)
+      if (bare == s) return true;
+    return false;
+  }
   bool RoyalTitle(int i) const {
     const std::string& k = w_[i].key;
     return k == "\u0627\u0644\u0645\u0644\u0643" ||                 // الملك
@@ -836,8 +867,11 @@ void Finder::HeadPattern(int i) {
       if (!IsDefinite(w_[i + 1].key) || w_[i + 1].forms.size() > 1 || NotName(i + 1) || GazPerson(i + 1)) continue;
       bool complement = false;
       for (int j = i + 2; j < n_ && j <= i + 3 && !Breaks(j); ++j)
-        if (w_[j].key.rfind("\u0644\u0644", 0) == 0 && !NisbaLike(j) && ClassOfWord(j) != WordClass::kOrgHead)
+        if ((w_[j].key.rfind("\u0644\u0644", 0) == 0 && !NisbaLike(j) && ClassOfWord(j) != WordClass::kOrgHead) ||
+            (LamConstruct(j) && InstitutionAdjective(j - 1)))
           complement = true;
+      // "البنك المركزي الألماني": two adjectives, the last a country's.
+      if (NisbaLike(i + 1) && PlaceNisba(i + 2) && !NisbaLike(i)) complement = true;
       if (!complement) continue;
     }
     if (c != WordClass::kOrgHead && c != WordClass::kPlaceHead) continue;
@@ -876,6 +910,7 @@ void Finder::HeadPattern(int i) {
       return;
     }
     int last = i;
+    bool after_complement = false;  // the last word taken was a ل-complement or a و-list member after one
     for (int j = k; j < n_ && j - i < kMaxOrgWords; ++j) {
       // "المديرية العامة للشؤون الصحية بمنطقة الرياض": a region with its
       // head word ends a regional institution's name.
@@ -891,7 +926,21 @@ void Finder::HeadPattern(int i) {
       }
       if (Breaks(j) || !Arabic(j) || NotName(j)) break;
       // "السياسية والاستراتيجية": coordinated adjectives stay in the name.
-      if (ConjStart(j) && !(j > k && NisbaLike(j - 1) && IsDefinite(w_[j].forms.back().key) && NisbaLike(j))) break;
+      // "للمواصفات والمقاييس والجودة": a و-list of definite nouns after a
+      // ل-complement is the complement's.
+      bool complement_list = after_complement && IsDefinite(w_[j].forms.back().key) && !GazPerson(j) &&
+                             ClassOfWord(j) != WordClass::kOrgHead && ClassOfWord(j) != WordClass::kTitle;
+      if (ConjStart(j) && !complement_list &&
+          !(j > k && NisbaLike(j - 1) && IsDefinite(w_[j].forms.back().key) && NisbaLike(j)))
+        break;
+      // "البرنامج الوطني لكفاءة الطاقة", "صندوق الأمير فلان بن فلان لتنمية
+      // المرأة": ل-construct after an adjective or a royal name.
+      if (j > k && LamConstruct(j) && (NisbaLike(j - 1) || InstitutionAdjective(j - 1) || Given(j - 1))) {
+        last = j + 1;
+        ++j;
+        after_complement = true;
+        continue;
+      }
       if (gaz_at_[j].entry >= 0 && lex_.entries()[gaz_at_[j].entry].type != "place") break;
       // "مستشفى الأمل بجدة": a city after a glued preposition says where the
       // institution is; "بمنطقة الرياض" (a region with its head word) stays.
@@ -911,7 +960,9 @@ void Finder::HeadPattern(int i) {
         bool region = j + 1 < n_ && !Breaks(j + 1) && gaz_at_[j + 1].entry >= 0 && gaz_at_[j + 1].skip > 0 &&
                       gaz_at_[j + 1].words > 1 && lex_.entries()[gaz_at_[j + 1].entry].type == "place";
         bool more = j + 1 >= n_ || w_[j + 1].break_before || (w_[j + 1].punct && w_[j + 1].cp == U'.') || region ||
-                    (Arabic(j + 1) && IsDefinite(w_[j + 1].key) && w_[j + 1].forms.size() == 1 && !NotName(j + 1));
+                    (Arabic(j + 1) && IsDefinite(w_[j + 1].key) && w_[j + 1].forms.size() == 1 && !NotName(j + 1)) ||
+                    // "للمواصفات والمقاييس": a و-list of the complement follows.
+                    (Arabic(j + 1) && ConjStart(j + 1) && IsDefinite(w_[j + 1].forms.back().key) && !NotName(j + 1));
         if (!more || ClassOfWord(j) == WordClass::kOrgHead || GazPerson(j)) break;
         definite = true;
       }
@@ -923,9 +974,13 @@ void Finder::HeadPattern(int i) {
       if (ClassOfWord(j) == WordClass::kTitle && (!RoyalTitle(j) || j > k)) break;
       // A given name belongs to the institution only after a royal title
       // ("مستشفى الملك فهد"), not "وزارة العدل مايكل هيروفتس".
-      bool royal_name = Given(j) && j > k && RoyalTitle(j - 1);
+      // ... and its nasab: "صندوق الأمير سلطان بن عبدالعزيز".
+      bool royal_name = Given(j) && j > k &&
+                        (RoyalTitle(j - 1) || (j >= k + 2 && lex_.ClassOf(w_[j - 1].key) == WordClass::kConnector &&
+                                               Given(j - 2) && last == j - 1));
       bool ok = definite || gaz_at_[j].entry >= 0 || royal_name || lex_.ClassOf(w_[j].key) == WordClass::kConnector;
       if (!ok) break;
+      after_complement = w_[j].key.rfind("\u0644\u0644", 0) == 0 || (after_complement && ConjStart(j));
       if (gaz_at_[j].entry >= 0) j += gaz_at_[j].words - 1;
       last = j;
       // "حزب الشعب الديموقراطي التركي الموالي للأكراد": the country's

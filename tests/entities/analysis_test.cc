@@ -164,6 +164,17 @@ TEST(EntityPatternsTest, OrganisationsNobodyListed) {
       {"لل + name spells ال", "وقدم الوفد الشكر للنادي الأهلي على الاستقبال.", "النادي الأهلي", ""},
       {"a purpose is no complement", "وشكلت الوزارة لجنة للوقوف على الأسباب.", "", "لجنة للوقوف"},
       {"a definite head alone is a common noun", "وأكدت الوزارة الجديدة أهمية القرار.", "", "الوزارة الجديدة"},
+      {"a و-list after the complement", "وأصدرت الهيئة الوطنية للزراعة والمياه والبيئة تقريرها السنوي.",
+       "الهيئة الوطنية للزراعة والمياه والبيئة", "الهيئة الوطنية"},
+      {"ل-construct after a country's adjective", "وأطلق الصندوق الأردني لتنمية القرى مشروعا جديدا.",
+       "الصندوق الأردني لتنمية القرى", ""},
+      {"two adjectives, the last a country's", "وخفض البنك المركزي المغربي سعر الفائدة أمس.",
+       "البنك المركزي المغربي", ""},
+      {"a royal name with its nasab, then ل-construct",
+       "وقدم صندوق الأمير نايف بن سلطان لدعم الأسر منحا جديدة.", "صندوق الأمير نايف بن سلطان لدعم الأسر",
+       "صندوق الأمير نايف بن"},
+      {"a description is no institution", "وتابع الطبيب الحركة السريعة لأطراف المريض بعد العملية.", "",
+       "الحركة السريعة لأطراف المريض"},
   };
   for (const auto& c : cases) {
     TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
