@@ -905,16 +905,18 @@ Result<SearchResults> Searcher::Search(const ParsedQuery& pq, std::string_view q
       if (pq.any.empty() && !pq.has_filters()) return r;
       ScratchLease scratch(static_cast<size_t>(values->last) + 1);
       MatchSets sets(ex, *values);
-      sets.EnableScoring(&*scratch);
+      // Counting alone (a volume chart: limit 0) needs no weights.
+      if (limit > 0) sets.EnableScoring(&*scratch);
       DocBits matched = sets.MainKeepingItems(pq);
       const uint64_t main_total = matched.Count();
       r.total = main_total;
-      page = TopByScore(matched, sets, offset, limit);
+      if (limit > 0) page = TopByScore(matched, sets, offset, limit);
       if (HasRelaxed(pq) && main_total < offset + limit) {
         DocBits more = sets.RelaxedFromItems(pq);
         size_t first = offset > main_total ? offset - main_total : 0;
         size_t want = offset + limit - std::max<size_t>(offset, main_total);
-        for (auto& p : TopByScore(more, sets, first, want)) page.push_back(p);
+        if (limit > 0)
+          for (auto& p : TopByScore(more, sets, first, want)) page.push_back(p);
         r.total += more.Count();
         matched.Or(more);
       }

@@ -7,11 +7,16 @@
 // Phrases match exact keys in order. Words are ANDed; when fewer than a page
 // of articles hold every word, articles holding some of them follow (and
 // count in `total`).
-// Facets count every matching article: the match set is a bitmap built from
-// the posting lists, and each article's outlet, month, agencies and day come
-// from arrays in memory (built once per index revision, about 16 bytes per
-// article, shared by all Searchers of the process). With facets or day
-// counts `total` is exact.
+// A list of words and phrases sorted by relevance (the common case) is
+// matched and ranked straight from the posting lists: each term's postings
+// are read once, the match set is a bitmap by docid, and the weights are
+// Xapian's BM25 with one synonym group per way a word meets, so the order is
+// the one Xapian's matcher gives (explicit OR/AND and the date order still
+// use the matcher). Facets count every matching article: each article's
+// outlet, month, agencies, day and length come from arrays in memory (built
+// once per index revision, about 20 bytes per article, shared by all
+// Searchers of the process); `total` is then exact. Scratch arrays (two per
+// search running at once, 8 bytes per article) come from a shared pool.
 //
 // Threads: a Searcher is used by one thread at a time (a Xapian::Database
 // is not safe for concurrent use); open one per thread. It reads the index
