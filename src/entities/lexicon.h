@@ -59,7 +59,12 @@ class Lexicon {
   WordClass ClassOf(const std::string& key) const;
   const SpeechVerb* Verb(const std::string& key) const;
   // `form_key` is the display word with alef folding only (see GivenNameKey).
-  bool IsGivenName(const std::string& form_key) const { return given_.count(form_key) > 0; }
+  // Besides the list, every "عبدال" + a name of God written as one word
+  // (عبدالقوي، عبدالودود) is a given name.
+  bool IsGivenName(const std::string& form_key) const {
+    static const std::string kAbdAl = "\u0639\u0628\u062F\u0627\u0644";
+    return given_.count(form_key) > 0 || (form_key.size() >= kAbdAl.size() + 4 && form_key.rfind(kAbdAl, 0) == 0);
+  }
   // Stopwords of the analyser plus words that never begin or continue a name.
   bool IsNotName(const std::string& key) const;
 

@@ -638,7 +638,12 @@ void Finder::TitlePattern(int i) {
     // they read as a noun phrase (feminine endings).
     bool foreign = last > k && last - k < 3 && !Accusative(k);
     for (int m = k; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
-    c.weak = !comma && !Given(k) && !FamilyShaped(k, last) && !foreign;
+    // "الطفلة سكينة المهنا": after a feminine role a woman's given name
+    // ends in ة like the nouns; a definite family name after it makes a name.
+    const std::string& tk = tf->key;
+    bool feminine = tk.size() > 2 && tk.compare(tk.size() - 2, 2, "\u0647") == 0 && last == k + 1 &&
+                    IsDefinite(w_[last].key) && !Verbish(last) && !NotName(last);
+    c.weak = !comma && !Given(k) && !FamilyShaped(k, last) && !foreign && !feminine;
     AbsorbGazetteer(&c);
     cands_.push_back(c);
     if (!c.weak) return;
@@ -663,26 +668,30 @@ void Finder::TitleAfterPattern(int t) {
   const WordForm* tf = TitleForm(t);
   // Apposition takes the definite form ("X المدير التنفيذي"); "شغل منصب
   // وزير" is a predicate.
-  if (!tf || t < 2 || Breaks(t) || tf->skip != 0 || lex_.ClassOf(tf->key) != WordClass::kTitle || !IsDefinite(tf->key))
-    return;
+  if (!tf || t < 2 || Breaks(t) || tf->skip != 0 || lex_.ClassOf(tf->key) != WordClass::kTitle) return;
+  // "ميشائل هولشتاين، المحلل الاقتصادي", "X، مديرة الوكالة": the role set
+  // off by a comma after the name, definite or in construct.
+  int name_end = t - 1;
+  if (t >= 3 && w_[t - 1].punct && (w_[t - 1].cp == U',' || w_[t - 1].cp == U'\u060C')) name_end = t - 2;
+  else if (!IsDefinite(tf->key)) return;
   // The words before, back to something that is not a name word.
-  int first = t;
-  for (int j = t - 1; j >= 0 && t - j <= 4; --j) {
+  int first = name_end + 1;
+  for (int j = name_end; j >= 0 && name_end - j <= 3; --j) {
     if (!Arabic(j) || NotName(j) || VerbOf(j) || Verbish(j) || TitleForm(j) || GazPlaceOrOrg(j)) break;
     WordClass c = ClassOfConj(j);
     if (c != WordClass::kNone && c != WordClass::kConnector) break;
     first = j;
     if (w_[j].break_before || ConjStart(j) || Prefixed(j)) break;
   }
-  if (first >= t - 1 && !(first == t - 1 && GazPerson(first))) return;  // two words at least
+  if (first >= name_end && !(first == name_end && GazPerson(first))) return;  // two words at least
   // Start at a given name when there is one ("أخطر عصام الحضري").
-  for (int j = first; j < t; ++j)
+  for (int j = first; j <= name_end; ++j)
     if (Given(j)) {
       first = j;
       break;
     }
-  if (ConjStart(first) || Prefixed(first) || IsDefinite(w_[first].key) || first >= t - 1) return;
-  int last = t - 1;
+  if (ConjStart(first) || Prefixed(first) || IsDefinite(w_[first].key) || first >= name_end) return;
+  int last = name_end;
   bool foreign = last - first < 3 && !Accusative(first);
   for (int m = first; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
   if (!Given(first) && !foreign) return;
