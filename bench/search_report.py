@@ -50,24 +50,27 @@ if rel:
 for path in sorted(glob.glob(os.path.join(work, 'speed-*.jsonl')), key=lambda p: int(re.findall(r'\d+', p)[-1])):
     n = int(re.findall(r'\d+', path)[-1])
     rows = lines(path)
-    if not rows:
+    progress_logs = [l for l in glob.glob(os.path.join(work, 'index-*-%d.log' % n)) if lines(l)]
+    if not rows and not progress_logs:
         continue
     label = 'the real SaudiNewsNet articles (16,327)' if n == 0 else '%s generated articles' % format(n, ',')
     md += ['### Speed on %s' % label, '']
     gen = os.path.join(work, 'gen-%d.log' % n)
     if n and os.path.exists(gen):
         md += ['Corpus: `corpus_gen` — %s' % ' '.join(open(gen).read().split()), '']
-    md += ['| system | articles/s (wall) | articles per CPU-second | peak RSS MB | index MB | load (1 min) at end |',
-           '|---|---|---|---|---|---|']
+    if any(r.get('mode') == 'index' for r in rows):
+        md += ['| system | articles/s (wall) | articles per CPU-second | peak RSS MB | index MB | load (1 min) at end |',
+               '|---|---|---|---|---|---|']
     for r in rows:
         if r.get('mode') == 'index':
             name = r['system'] + (' (%d writers)' % r['threads'] if r['system'] == 'malaf' and 'threads' in r else '')
             md.append('| %s | %.0f | %.0f | %.0f | %.0f | %s |' % (name, r['articles_per_s'],
                       r.get('articles_per_cpu_s', 0), r['peak_rss_mb'], r['index_mb'],
                       '%.1f' % r['load1'] if 'load1' in r else '?'))
-    md += ['', 'Query latency, ms (top 10; 200 queries per class sampled from the real text, 3 passes after a warm-up; '
-           '"malaf full" adds snippets cut from the body and facet counts, "facets only" the facet counts):', '',
-           '| system | class | p50 | p99 | mean | load (1 min) at end |', '|---|---|---|---|---|---|']
+    if any(r.get('mode', '').startswith('query') for r in rows):
+        md += ['', 'Query latency, ms (top 10; 200 queries per class sampled from the real text, 3 passes after a warm-up; '
+               '"malaf full" adds snippets cut from the body and facet counts, "facets only" the facet counts):', '',
+               '| system | class | p50 | p99 | mean | load (1 min) at end |', '|---|---|---|---|---|---|']
     for r in rows:
         if r.get('mode') in ('query', 'query_full', 'query_facets'):
             name = r['system'] + {'query': '', 'query_full': ' full', 'query_facets': ' facets only'}[r['mode']]
@@ -78,8 +81,10 @@ for path in sorted(glob.glob(os.path.join(work, 'speed-*.jsonl')), key=lambda p:
         prog = lines(log)
         if prog and not any(r.get('mode') == 'index' and 'index-%s-' % r['system'] in log for r in rows):
             p = prog[-1]
-            md.append('- %s stopped at %d articles after %.0f s (%.0f CPU-s, peak RSS %.0f MB).' % (
-                os.path.basename(log).split('-')[1], p['progress'], p['seconds'], p['cpu_seconds'], p['peak_rss_mb']))
+            md.append('- %s indexing stopped at %s articles after %.0f s (%.0f CPU-s, %.0f articles per CPU-second, '
+                      'peak RSS %.0f MB); no query figures for it at this size.' % (
+                os.path.basename(log).split('-')[1], format(p['progress'], ','), p['seconds'], p['cpu_seconds'],
+                p['progress'] / max(p['cpu_seconds'], 1e-9), p['peak_rss_mb']))
     md.append('')
 
 extra = os.path.join(work, 'notes.md')
