@@ -671,6 +671,9 @@ void Finder::TitleAfterPattern(int t) {
   if (!tf || t < 2 || Breaks(t) || tf->skip != 0 || lex_.ClassOf(tf->key) != WordClass::kTitle) return;
   // "ميشائل هولشتاين، المحلل الاقتصادي", "X، مديرة الوكالة": the role set
   // off by a comma after the name, definite or in construct.
+  // "مطلب رحيل الرئيس بشار الأسد": a role with its own name after it is
+  // that person's, not an apposition to the words before.
+  if (t + 1 < n_ && !Breaks(t + 1) && (GazPerson(t + 1) || Given(t + 1))) return;
   int name_end = t - 1;
   if (t >= 3 && w_[t - 1].punct && (w_[t - 1].cp == U',' || w_[t - 1].cp == U'\u060C')) name_end = t - 2;
   else if (!IsDefinite(tf->key)) return;
@@ -1203,7 +1206,13 @@ void Finder::Resolve(NameFinding* out) {
       // with a given name is a person of its own.
       bool own_given = ents[a].name_words.size() > 1 &&
                        lex_.IsGivenName(Lexicon::GivenNameKey(ents[a].e.name.substr(0, ents[a].e.name.find(' '))));
-      if (!own_given && ends_with(ents[b].name_words, ents[a].name_words)) {
+      // "عبدالله الربيعة" after "عبدالله بن عبدالعزيز الربيعة": the short
+      // form of a long name keeps its first and last words.
+      const auto& aw = ents[a].name_words;
+      const auto& bw = ents[b].name_words;
+      bool short_form = aw.size() == 2 && bw.size() >= 3 && aw.front() == bw.front() && aw.back() == bw.back() &&
+                        Letters(aw.back()) >= 3;
+      if ((!own_given && ends_with(ents[b].name_words, ents[a].name_words)) || short_form) {
         merged_into[a] = static_cast<int>(b);
         break;
       }

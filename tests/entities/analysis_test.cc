@@ -120,6 +120,12 @@ TEST(EntityPatternsTest, NotPeople) {
   }
 }
 
+TEST(EntityPatternsTest, RoleWithItsOwnNameIsNoApposition) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay("وتخلى الوفد عن شرط رحيل الرئيس بشار الأسد في البيان."));
+  EXPECT_NE(Find(t, "person", "بشار الأسد"), nullptr) << Dump(t);
+  EXPECT_EQ(Find(t, "person", "شرط رحيل"), nullptr) << Dump(t);
+}
+
 TEST(EntityPatternsTest, GazetteerPlacesAndOrganisations) {
   TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
       "ناقش مجلس الأمن الدولي في نيويورك هجمات تنظيم داعش في سوريا، فيما دعت الجامعة العربية وحلف الناتو "
@@ -256,6 +262,17 @@ TEST(EntityCoreferenceTest, SurnameAloneIsTheFullPerson) {
   const Entity* e = Find(t, "person", "جوزيه غوميز");
   ASSERT_NE(e, nullptr) << Dump(t);
   EXPECT_EQ(e->mentions.size(), 2u) << Dump(t);
+}
+
+TEST(EntityCoreferenceTest, ShortFormOfALongNameIsThePerson) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
+      "استقبل الدكتور سلمان بن ناصر القحطاني الوفد. وأكد سلمان القحطاني أهمية التعاون."));
+  const Entity* e = Find(t, "person", "سلمان بن ناصر القحطاني");
+  ASSERT_NE(e, nullptr) << Dump(t);
+  EXPECT_EQ(e->mentions.size(), 2u) << Dump(t);
+  int people = 0;
+  for (const auto& x : t.entities) people += x.type == "person";
+  EXPECT_EQ(people, 1) << Dump(t);
 }
 
 struct QuoteCase {
