@@ -1344,6 +1344,33 @@ void Finder::Resolve(NameFinding* out) {
     }
   }
 
+  // "المملكة" alone is the kingdom the article names ("المملكة العربية
+  // السعودية"، "الأردن"): the listed country one of whose names starts with
+  // المملكة, the most mentioned when several are (so the United Kingdom
+  // named once in passing does not take it). With none named it stays
+  // "المملكة".
+  {
+    static const std::string kKingdom = text::SearchKey("\u0627\u0644\u0645\u0645\u0644\u0643\u0629");
+    static const std::unordered_set<int> kingdoms = [&] {
+      std::unordered_set<int> k;
+      for (const auto& [phrase, entry] : lex_.phrases())
+        if (phrase.rfind(kKingdom + " ", 0) == 0 && lex_.entries()[entry].type == "place") k.insert(entry);
+      return k;
+    }();
+    int alone = -1;
+    std::unordered_map<int, int> count;
+    for (const auto& r : refs) ++count[r.entity];
+    int best = -1;
+    for (const auto& [key, e] : by_key) {
+      if (key.rfind("g:", 0) != 0 || ents[e].e.type != "place") continue;
+      int entry = std::stoi(key.substr(2));
+      if (text::SearchKey(lex_.entries()[entry].canonical) == kKingdom) alone = e;
+      else if (kingdoms.count(entry) && (best < 0 || count[e] > count[best])) best = e;
+    }
+    if (alone >= 0 && best >= 0)
+      for (auto& r : refs)
+        if (r.entity == alone) r.entity = best;
+  }
   // 6. Output, entities in order of first mention.
   std::vector<int> new_index(ents.size(), -1);
   for (const auto& r : refs) {

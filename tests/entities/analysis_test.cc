@@ -126,6 +126,28 @@ TEST(EntityPatternsTest, RoleWithItsOwnNameIsNoApposition) {
   EXPECT_EQ(Find(t, "person", "شرط رحيل"), nullptr) << Dump(t);
 }
 
+TEST(EntityPatternsTest, TheKingdomIsTheKingdomTheArticleNames) {
+  struct Case {
+    const char* text;
+    const char* place;  // the entity that carries the spelling "المملكة"
+  };
+  const Case cases[] = {
+      {"وصل الوفد إلى الأردن أمس، وأكد أن المملكة شريك مهم في المنطقة.", "الأردن"},
+      {"زار الوزير المملكة العربية السعودية، وقال إن المملكة تدعم المشروع.", "المملكة العربية السعودية"},
+      {"وتستقبل المملكة آلاف الزوار كل عام.", "المملكة"},
+  };
+  for (const auto& c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c.text));
+    const Entity* e = Find(t, "place", c.place);
+    ASSERT_NE(e, nullptr) << c.text << ": " << Dump(t);
+    EXPECT_NE(std::find(e->surfaces.begin(), e->surfaces.end(), "\u0627\u0644\u0645\u0645\u0644\u0643\u0629"), e->surfaces.end())
+        << c.text << ": " << Dump(t);
+    int places = 0;
+    for (const auto& x : t.entities) places += x.type == "place";
+    EXPECT_EQ(places, 1) << c.text << ": " << Dump(t);
+  }
+}
+
 TEST(EntityPatternsTest, GazetteerPlacesAndOrganisations) {
   TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
       "ناقش مجلس الأمن الدولي في نيويورك هجمات تنظيم داعش في سوريا، فيما دعت الجامعة العربية وحلف الناتو "
