@@ -680,19 +680,42 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
   DisjointSets sets(n);
   std::vector<std::vector<ExistingHit>> hits(n);
   {
+    // The pass reads every signature page once: memory-mapped reads spare a
+    // system call and a copy per page. The connection's setting is put back.
+    int64_t mmap_before = 0;
+    {
+      auto m = db.Prepare("PRAGMA mmap_size");
+      if (m.ok()) {
+        auto row = m->Step();
+        if (row.ok() && *row) mmap_before = m->Int(0);
+      }
+    }
+    MALAF_RETURN_IF_ERROR(db.Exec("PRAGMA mmap_size = 17179869184"));  // 16 GiB, capped by SQLite's limit
+    struct RestoreMmap {
+      Db& db;
+      int64_t size;
+      ~RestoreMmap() { (void)db.Exec("PRAGMA mmap_size = " + std::to_string(size)); }
+    } restore_mmap{db, mmap_before};
     auto q = db.Prepare("SELECT article_id, signature, shingles FROM stories_signature");
     if (!q.ok()) return q.status();
     auto info = db.Prepare(
         "SELECT published, length, canonical_id, story_id FROM stories_article WHERE article_id = ?1");
     if (!info.ok()) return info.status();
     std::vector<uint32_t> matched;
+    Signature sig;  // reused: no allocation per stored signature
+    const size_t band_values = static_cast<size_t>(mh.bands) * static_cast<size_t>(mh.rows);
     for (;;) {
       auto row = q->Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      Signature sig = DecodeSignature(q->Text(1), static_cast<uint32_t>(q->Int(2)));
+      std::string_view bytes = q->Text(1);
+      if (bytes.size() % 2 || bytes.size() / 2 < band_values) continue;  // empty text: never a copy
+      sig.mins.resize(bytes.size() / 2);
+      std::memcpy(sig.mins.data(), bytes.data(), bytes.size());
+      sig.shingles = static_cast<uint32_t>(q->Int(2));
       matched.clear();
-      for (uint64_t k : BandKeys(sig, mh)) {
+      for (int band = 0; band < mh.bands; ++band) {
+        uint64_t k = BandKey(sig, band, mh);
         if (!(filter[slot(k) / 64] >> (slot(k) % 64) & 1)) continue;
         auto it = bands.find(k);
         if (it == bands.end()) continue;
