@@ -5,6 +5,7 @@
 
 #include "entities/lexicon.h"
 #include "text/normalizer.h"
+#include "text/stemmer.h"
 
 namespace malaf::entities {
 namespace {
@@ -102,6 +103,8 @@ class QuoteFinder {
   }
   bool Introduced(int open) const;
   bool ParenIntroduced(int open) const;
+  // A noun written as the subject of a speech verb that names nobody.
+  bool UnnamedSubject(int j) const;
   int LostOpening(int mark, int from) const;
   int Continuation(int mark, int from, const std::vector<QuoteSpan>& spans) const;
   Subject SubjectAfter(int i, int limit) const;
@@ -137,6 +140,23 @@ bool QuoteFinder::Introduced(int open) const {
 
 // An opening parenthesis after a speech verb and its subject ("وقال
 // الوزير (…", "وأضاف: (…"), with nothing but words or a colon between.
+bool QuoteFinder::UnnamedSubject(int j) const {
+  const Word& w = w_[j];
+  if (w.punct || !w.letters || ref_at_[j] >= 0 || role_at_[j] >= 0 || VerbOf(j)) return false;
+  if (text::IsStopword(w.key)) return false;
+  for (const auto& f : w.forms) {
+    if (f.skip > 0 && !f.conj) return false;  // "بالتفصيل", "للصحفيين": not a subject
+    WordClass c = lex_.ClassOf(f.key);
+    if (c != WordClass::kNone) return false;  // a title or head: a name may follow it
+    if (IsDefinite(f.key) && lex_.ClassOf(f.key.substr(4)) != WordClass::kNone) return false;
+  }
+  if (IsDefinite(w.key)) return Letters(w.key) >= 5;
+  // In construct: "والدة الطفلة", not "أيضا" or a name we did not find.
+  return j + 1 < n_ && !w_[j + 1].punct && !w_[j + 1].break_before && IsDefinite(w_[j + 1].key) &&
+         ref_at_[j + 1] < 0 && role_at_[j + 1] < 0 && w.key.size() >= 2 &&
+         w.key.compare(w.key.size() - 2, 2, "\u0647") == 0;  // a feminine noun (ة, folded to ه)
+}
+
 bool QuoteFinder::ParenIntroduced(int open) const {
   if (open == 0 || w_[open].break_before) return false;
   // At most two words of subject: a longer one ("أعلنت المنظمة العربية
@@ -352,6 +372,24 @@ Subject QuoteFinder::SubjectAfter(int i, int limit) const {
       s.surface = std::string(body_.substr(r.start, r.end - r.start));
       s.found = true;
       return s;
+    }
+    // "وقالت والدة الطفلة «…»", "وأكد البيان (…": a noun subject that
+    // names nobody (definite, or in construct with a definite word) speaks
+    // for nobody named; the quotation is not the last speaker's.
+    // Only when the quotation opens right after that phrase: "صرح الخميس
+    // أن …" has a time word there, not a subject.
+    if (j == i + 1 && UnnamedSubject(j)) {
+      int end = j;
+      while (end + 1 < n_ && end - j < 2 && !w_[end + 1].punct && !w_[end + 1].break_before &&
+             IsDefinite(w_[end + 1].key))
+        ++end;
+      int m = end + 1;
+      if (m < n_ && w_[m].punct && w_[m].cp == U':') ++m;
+      if (m < n_ && w_[m].punct && (IsQuoteMark(w_[m].cp) || w_[m].cp == U'(') && !w_[m].break_before) {
+        s.surface = std::string(body_.substr(w.start, w_[end].end - w.start));
+        s.found = true;
+        return s;
+      }
     }
     // "وقال إن ..." / "وأضاف أن ...": the subject is not written.
     if (j == i + 1 && lex_.IsNotName(w.key)) break;
