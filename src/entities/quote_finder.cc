@@ -153,7 +153,7 @@ bool QuoteFinder::UnnamedSubject(int j) const {
   if (IsDefinite(w.key)) return Letters(w.key) >= 5;
   // In construct: "والدة الطفلة", not "أيضا" or a name we did not find.
   return j + 1 < n_ && !w_[j + 1].punct && !w_[j + 1].break_before && IsDefinite(w_[j + 1].key) &&
-         ref_at_[j + 1] < 0 && role_at_[j + 1] < 0 && w.key.size() >= 2 &&
+         w.key.size() >= 2 &&
          w.key.compare(w.key.size() - 2, 2, "\u0647") == 0;  // a feminine noun (ة, folded to ه)
 }
 
