@@ -888,8 +888,8 @@ void Finder::HeadPattern(int i) {
     }
     if (c != WordClass::kOrgHead && c != WordClass::kPlaceHead) continue;
     int k = i + 1;
-    // صحيفة "الرياض"، وكالة «نوفوستي»: the quoted words are the name.
-    if (c == WordClass::kOrgHead && k + 1 < n_ && w_[k].punct && IsQuoteMark(w_[k].cp) && !w_[k + 1].break_before) {
+    // صحيفة "الرياض"، وكالة «نوفوستي»، مدينة "ايوو": the quoted words are the name.
+    if ((c == WordClass::kOrgHead || c == WordClass::kPlaceHead) && k + 1 < n_ && w_[k].punct && IsQuoteMark(w_[k].cp) && !w_[k + 1].break_before) {
       int close = -1;
       for (int j = k + 1; j < n_ && j <= k + 5 && !w_[j].break_before; ++j)
         if (w_[j].punct) {
@@ -898,7 +898,7 @@ void Finder::HeadPattern(int i) {
         }
       if (close > k + 1 && gaz_at_[k + 1].entry < 0) {
         Candidate o;
-        o.type = "organization";
+        o.type = c == WordClass::kPlaceHead ? "place" : "organization";
         o.first = k + 1;
         o.last = close - 1;
         o.start = w_[k + 1].start;

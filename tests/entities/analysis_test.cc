@@ -163,8 +163,10 @@ TEST(EntityPatternsTest, GazetteerPlacesAndOrganisations) {
 
 TEST(EntityPatternsTest, HeadWordsFindUnlistedPlacesAndOrganisations) {
   TextAnalysis t = AnalyzeText(text::NormalizeDisplay(
-      "زار الوفد بلدة مارع ثم مستشفى الملك فهد التخصصي، وقالت صحيفة \"الأنباء\" إن الزيارة ناجحة."));
+      "زار الوفد بلدة مارع ثم مستشفى الملك فهد التخصصي، وقالت صحيفة \"الأنباء\" إن الزيارة ناجحة. "
+      "وانتقل بعدها إلى مدينة \"كاشغر\" الصينية."));
   EXPECT_NE(Find(t, "place", "مارع"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "place", "كاشغر"), nullptr) << Dump(t);
   EXPECT_NE(Find(t, "organization", "مستشفى الملك فهد التخصصي"), nullptr) << Dump(t);
   EXPECT_EQ(Find(t, "person", "الملك فهد"), nullptr) << "a person inside an institution's name: " << Dump(t);
   EXPECT_NE(Find(t, "organization", "الأنباء"), nullptr) << Dump(t);
