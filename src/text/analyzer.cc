@@ -305,7 +305,21 @@ class Filler {
     return std::string_view(w, name.size());
   }
 
-  __attribute__((noinline)) void Finish(Pending pw) {
+  // The common case inline: a cached word without name keys.
+  __attribute__((always_inline)) void Finish(Pending pw) {
+    if (pw.slot != kNoSlot && !names_) {
+      TokenAnalysis& ta = (*toks_)[pw.index];
+      const StemEntry& e = cache_->stems[pw.slot];
+      if (e.key_len == ta.key.size() && SameKey(e.key, ta.key.data(), ta.key.size())) {
+        ta.stopword = e.stopword;
+        ta.stem = ta.key.substr(e.stem_off, e.stem_len);
+        return;
+      }
+    }
+    FinishSlow(pw);
+  }
+
+  __attribute__((noinline)) void FinishSlow(Pending pw) {
     TokenAnalysis& ta = (*toks_)[pw.index];
     const std::string_view k = ta.key;
     if (pw.slot == kNoSlot) {
