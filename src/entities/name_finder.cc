@@ -799,6 +799,8 @@ void Finder::NisbaPattern(int i) {
 void Finder::GivenNamePattern(int i) {
   size_t skip = 0;
   if (!Arabic(i) || gaz_at_[i].entry >= 0 || !GivenAnyForm(i, &skip)) return;
+  // "بحمد الله": a listed word that a given name hides behind a clitic.
+  if (skip > 0 && lex_.IsNotName(w_[i].key)) return;
   if (lex_.ClassOf(w_[i].key) == WordClass::kPreposition && PrepositionContext(i)) return;  // "الرسمي باسم"
   // "جامعة الملك سعود", "شارع محمد الخامس": the name belongs to an organisation or place.
   if (i > 0 && !Breaks(i) && (ClassOfWord(i - 1) == WordClass::kOrgHead || ClassOfWord(i - 1) == WordClass::kPlaceHead)) return;
