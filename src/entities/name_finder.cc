@@ -697,7 +697,10 @@ void Finder::TitleAfterPattern(int t) {
   int last = name_end;
   bool foreign = last - first < 3 && !Accusative(first);
   for (int m = first; m <= last && foreign; ++m) foreign = !IsDefinite(w_[m].key) && !TaMarbuta(m);
-  if (!Given(first) && !foreign) return;
+  // "وذكر فلان الفلاني الناطق الإعلامي": between a speech verb and a role
+  // in apposition, a given name and a family name need no list.
+  bool spoken = first > 0 && !Breaks(first) && VerbOf(first - 1) && FamilyShaped(first, last) && last - first <= 2;
+  if (!Given(first) && !foreign && !spoken) return;
   Candidate c;
   c.type = "person";
   c.first = first;
