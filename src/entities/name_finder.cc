@@ -838,7 +838,8 @@ void Finder::OutletPattern(int i) {
   for (int j = first; j < n_ && j <= first + 3; ++j) {
     if (j > first && w_[j].break_before) break;
     if (!w_[j].punct) continue;
-    bool dash = w_[j].cp == U'-' || w_[j].cp == U'\u2013' || w_[j].cp == U'\u2014' || (source_line && j > first);
+    bool dash = w_[j].cp == U'-' || w_[j].cp == U'\u2013' || w_[j].cp == U'\u2014' || (source_line && j > first) ||
+                (w_[j].cp == U'(' && j > first && !source_line);
     if (quoted ? IsQuoteMark(w_[j].cp) : dash) end = j;
     break;
   }
@@ -849,7 +850,30 @@ void Finder::OutletPattern(int i) {
     if (!key.empty()) key += ' ';
     key += w_[j].key;
   }
-  bool outlet = lex_.IsOutlet(key);
+  // "X (" opens a dateline only, never an outlet's byline.
+  bool outlet = w_[end].cp != U'(' && lex_.IsOutlet(key);
+  // A dateline: "الطائف - واس", "جنيف (رويترز)": an unlisted place before an
+  // outlet at a paragraph's start.
+  if (!outlet && byline && !source_line) {
+    bool paren = w_[end].cp == U'(';
+    std::string after;
+    int j = end + 1;
+    for (; j < n_ && j <= end + 3 && !w_[j].break_before && w_[j].letters; ++j) after += (after.empty() ? "" : " ") + w_[j].key;
+    bool closed = !paren || (j < n_ && w_[j].punct && w_[j].cp == U')');
+    bool place = !after.empty() && closed && lex_.IsOutlet(after) && end - first <= 2 && gaz_at_[first].entry < 0;
+    for (int m = first; m < end && place; ++m) place = Arabic(m) && !NotName(m) && !Given(m) && ClassOfWord(m) == WordClass::kNone;
+    if (place) {
+      Candidate p;
+      p.type = "place";
+      p.first = first;
+      p.last = end - 1;
+      p.start = w_[first].start;
+      p.end = w_[end - 1].end;
+      p.source = Source::kHead;
+      cands_.push_back(p);
+      return;
+    }
+  }
   if (!outlet && quoted && end - first <= 2 && Arabic(first)) {
     // Spoken to or cited: "قال لـ"X"", "بحسب "X"", "نقلا عن "X"".
     std::string_view between = body_.substr(i > 0 ? w_[i - 1].end : 0, w_[i].start - (i > 0 ? w_[i - 1].end : 0));

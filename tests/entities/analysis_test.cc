@@ -131,6 +131,20 @@ TEST(EntityPatternsTest, RoleWithItsOwnNameIsNoApposition) {
   EXPECT_EQ(Find(t, "person", "شرط رحيل"), nullptr) << Dump(t);
 }
 
+TEST(EntityPatternsTest, DatelineNamesAnUnlistedPlace) {
+  const char* cases[] = {
+      "المجمعة - واس\n\nافتتح المحافظ أمس المعرض السنوي للكتاب.",
+      "المجمعة (واس)\n\nافتتح المحافظ أمس المعرض السنوي للكتاب.",
+  };
+  for (const char* c : cases) {
+    TextAnalysis t = AnalyzeText(text::NormalizeDisplay(c));
+    EXPECT_NE(Find(t, "place", "المجمعة"), nullptr) << c << ": " << Dump(t);
+  }
+  // Not at a paragraph's start, or not before an outlet: no dateline.
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay("افتتح المحافظ المعرض - وهو الأكبر - أمس."));
+  for (const auto& e : t.entities) EXPECT_NE(e.type, "place") << Dump(t);
+}
+
 TEST(EntityPatternsTest, TheKingdomIsTheKingdomTheArticleNames) {
   struct Case {
     const char* text;
