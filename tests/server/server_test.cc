@@ -206,6 +206,34 @@ TEST_F(ServerTest, DossierRendersWithoutAToken) {
   EXPECT_EQ(bad->status, 400);
 }
 
+// An article ingested through the server is found by the very next search
+// and counted by the volume chart: every worker's index reader sees the
+// write, whatever thread served the searches before it.
+TEST_F(ServerTest, IngestedArticlesAreFoundAtOnce) {
+  auto c = Client();
+  const std::string q = "/api/v1/search?q=%D8%B2%D9%86%D8%AC%D8%A8%D9%8A%D9%84%D9%8A%D8%A9";  // زنجبيلية (invented)
+  const std::string v = "/api/v1/volume?q=%D8%B2%D9%86%D8%AC%D8%A8%D9%8A%D9%84%D9%8A%D8%A9";
+  for (int i = 0; i < 4; ++i) {  // several workers open their readers
+    auto before = c.Get(q.c_str());
+    ASSERT_TRUE(before);
+    EXPECT_EQ(Body(before)["total"], 0);
+  }
+  httplib::Headers good{{"Authorization", "Bearer " + *token_}};
+  json paste{{"name", "z.txt"}, {"text", "الرياض - واس\nأعلنت الوزارة عن مهرجان الحلوى الزنجبيلية في الرياض يوم 3 مارس 2016."}};
+  auto ok = c.Post("/api/v1/ingest", good, paste.dump(), "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  for (int i = 0; i < 4; ++i) {
+    auto after = c.Get(q.c_str());
+    ASSERT_TRUE(after);
+    EXPECT_EQ(Body(after)["total"], 1) << after->body;
+    EXPECT_EQ(Body(after)["facets_exact"], true);
+  }
+  auto vol = c.Get(v.c_str());
+  ASSERT_TRUE(vol);
+  EXPECT_EQ(Body(vol)["total"], 1) << vol->body;
+}
+
 TEST_F(ServerTest, WritesNeedAValidToken) {
   auto c = Client();
   json paste{{"name", "note.txt"}, {"text", "جنيف - رويترز\nقال المتحدث باسم الأمم المتحدة إن الجولة المقبلة تبدأ الاثنين."}};
