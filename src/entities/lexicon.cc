@@ -148,7 +148,10 @@ Lexicon::Lexicon() {
     verbs_.emplace(PhraseKey(row[0]), SpeechVerb{std::string(row[1]), kind});
   }
   for (const auto& row : table("data/given_names.txt"))
-    if (!row.empty() && !row[0].empty()) given_.insert(GivenNameKey(Trim(row[0])));
+    if (!row.empty() && !row[0].empty()) {
+      given_.insert(GivenNameKey(Trim(row[0])));
+      if (row.size() > 1 && Trim(row[1]) == "common") common_given_.insert(GivenNameKey(Trim(row[0])));
+    }
   for (const auto& row : table("data/name_stopwords.txt"))
     if (!row.empty() && !row[0].empty()) not_names_.insert(text::SearchKey(Trim(row[0])));
   // Weekday and month names are time words, never names.

@@ -65,6 +65,9 @@ class Lexicon {
     static const std::string kAbdAl = "\u0639\u0628\u062F\u0627\u0644";
     return given_.count(form_key) > 0 || (form_key.size() >= kAbdAl.size() + 4 && form_key.rfind(kAbdAl, 0) == 0);
   }
+  // A given name that is also an everyday noun or adjective (given_names.txt
+  // flag "common": جمال، مساعد): it starts a name only with more evidence.
+  bool IsCommonGivenName(const std::string& form_key) const { return common_given_.count(form_key) > 0; }
   // Stopwords of the analyser plus words that never begin or continue a name.
   bool IsNotName(const std::string& key) const;
 
@@ -87,6 +90,7 @@ class Lexicon {
   std::unordered_map<std::string, WordClass> classes_;
   std::unordered_map<std::string, SpeechVerb> verbs_;
   std::unordered_set<std::string> given_;
+  std::unordered_set<std::string> common_given_;
   std::unordered_set<std::string> not_names_;
 };
 

@@ -464,6 +464,13 @@ bool Finder::NameContOK(int i) const {
   if (GazPerson(i)) return false;  // another person begins
   if (Given(i) && !ConjStart(i)) return true;
   if (Verbish(i)) return false;
+  // A possessive pronoun ending (أبنائه، أهدافها، بصراحته) marks a common noun.
+  {
+    std::string_view t = w_[i].text;
+    bool ha = Letters(t) >= 5 && t.substr(t.size() - 4) == "\u0647\u0627";
+    bool hu = Letters(t) >= 5 && t.substr(t.size() - 2) == "\u0647" && t.substr(t.size() - 4, 2) != "\u064A";
+    if ((ha || hu) && !IsDefinite(w_[i].key)) return false;  // the article and a pronoun never meet (التاه)
+  }
   if (PrefixedNoun(i)) return false;  // "باستمرار"
   if (NotName(i) || ConjStart(i) || VerbOf(i)) return false;
   WordClass c = ClassOfConj(i);
@@ -811,6 +818,13 @@ void Finder::GivenNamePattern(int i) {
   int last = ParseName(i);
   if (last < 0) last = i;
   if (last == i && !(i + 1 < n_ && GazPerson(i + 1) && !Breaks(i + 1))) return;
+  // "جمال الطبيعة", "مساعد المدير": a given name that is also a common word
+  // needs another given name, a nasab or a family name that reads as one
+  // (a nisba: "نبيل العربي").
+  if (lex_.IsCommonGivenName(Lexicon::GivenNameKey(After(i, skip))) && !Given(i + 1) &&
+      lex_.ClassOf(w_[i + 1].key) != WordClass::kConnector && !(IsDefinite(w_[last].key) && NisbaLike(last)) &&
+      !(i + 1 < n_ && GazPerson(i + 1)))
+    return;
   Candidate c;
   c.type = "person";
   c.first = i;

@@ -110,6 +110,9 @@ TEST(EntityPatternsTest, NotPeople) {
       "وشكر المحافظ رئيس جمعية مراكز الأحياء على جهوده.",
       "وقال البيان: «نحن ملتزمون بكل ما جاء في الاتفاق»",
       "وعمل استشاري الجراحة بمدينة الملك فهد الطبية سنوات.",
+      // A given name that is also a common word, before a definite noun.
+      "وتحدث عن جمال الطبيعة في المنطقة.",
+      "واجتمع مساعد المدير بالموظفين أمس.",
       // Generic subjects of speech and a formula that holds a given name.
       "ويقول علماء من جامعة الخليج إن النتائج مشجعة.",
       "وقال إن الحرارة لم تبلغ بحمد الله المستوى الأعلى.",
@@ -165,6 +168,12 @@ TEST(EntityPatternsTest, TheKingdomIsTheKingdomTheArticleNames) {
     for (const auto& x : t.entities) places += x.type == "place";
     EXPECT_EQ(places, 1) << c.text << ": " << Dump(t);
   }
+}
+
+TEST(EntityPatternsTest, APossessiveEndingEndsAName) {
+  TextAnalysis t = AnalyzeText(text::NormalizeDisplay("وحضر الحفل خالد المري وعمر أشهر لاعبيه في الفريق."));
+  EXPECT_EQ(Find(t, "person", "عمر أشهر لاعبيه"), nullptr) << Dump(t);
+  EXPECT_NE(Find(t, "person", "خالد المري"), nullptr) << Dump(t);
 }
 
 TEST(EntityPatternsTest, GazetteerPlacesAndOrganisations) {
