@@ -670,13 +670,29 @@ class MatchSets {
 // first, as Xapian orders them), from rank `first` on.
 std::vector<std::pair<Xapian::docid, double>> TopByScore(const DocBits& set, const MatchSets& sets, size_t first,
                                                          size_t count) {
-  std::vector<std::pair<float, Xapian::docid>> all;
-  set.ForEach([&](Xapian::docid d) { all.emplace_back(sets.Score(d), d); });
-  auto better = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
-  size_t want = std::min(all.size(), first + count);
-  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(want), all.end(), better);
+  // A bounded heap whose front is the worst kept: a word matching tens of
+  // thousands of articles costs one comparison per match, no big array.
+  auto better = [](const std::pair<float, Xapian::docid>& a, const std::pair<float, Xapian::docid>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  const size_t keep = first + count;
+  std::vector<std::pair<float, Xapian::docid>> heap;
+  if (keep == 0) return {};
+  heap.reserve(std::min<size_t>(keep, 4096));
+  set.ForEach([&](Xapian::docid d) {
+    std::pair<float, Xapian::docid> p{sets.Score(d), d};
+    if (heap.size() < keep) {
+      heap.push_back(p);
+      std::push_heap(heap.begin(), heap.end(), better);
+    } else if (better(p, heap.front())) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.back() = p;
+      std::push_heap(heap.begin(), heap.end(), better);
+    }
+  });
+  std::sort_heap(heap.begin(), heap.end(), better);
   std::vector<std::pair<Xapian::docid, double>> out;
-  for (size_t i = first; i < want; ++i) out.emplace_back(all[i].second, all[i].first);
+  for (size_t i = first; i < heap.size(); ++i) out.emplace_back(heap[i].second, heap[i].first);
   return out;
 }
 
