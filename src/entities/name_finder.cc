@@ -822,7 +822,7 @@ void Finder::GivenNamePattern(int i) {
   // needs another given name, a nasab or a family name that reads as one
   // (a nisba: "نبيل العربي").
   if (lex_.IsCommonGivenName(Lexicon::GivenNameKey(After(i, skip))) && !Given(i + 1) &&
-      lex_.ClassOf(w_[i + 1].key) != WordClass::kConnector && !(IsDefinite(w_[last].key) && NisbaLike(last)) &&
+      lex_.ClassOf(w_[i + 1].key) != WordClass::kConnector && !(IsDefinite(w_[i + 1].key) && NisbaLike(i + 1)) &&
       !(i + 1 < n_ && GazPerson(i + 1)))
     return;
   Candidate c;
