@@ -680,65 +680,93 @@ Result<UpdateStats> Increment(Store& store, const UpdateOptions& options, std::m
   DisjointSets sets(n);
   std::vector<std::vector<ExistingHit>> hits(n);
   {
-    // The pass reads every signature page once: memory-mapped reads spare a
-    // system call and a copy per page. The connection's setting is put back.
-    int64_t mmap_before = 0;
-    {
-      auto m = db.Prepare("PRAGMA mmap_size");
-      if (m.ok()) {
-        auto row = m->Step();
-        if (row.ok() && *row) mmap_before = m->Int(0);
+    // Stored copies of new articles, as (stored id, new article index): one
+    // pass over every stored signature, in two halves of the key space on
+    // two connections when two threads are allowed.
+    using Found = std::vector<std::pair<std::string, uint32_t>>;
+    const size_t band_values = static_cast<size_t>(mh.bands) * static_cast<size_t>(mh.rows);
+    auto scan = [&](Db& conn, bool upper_half, Found* out) -> Status {
+      // Every signature page is read once: memory-mapped reads spare a
+      // system call and a copy per page. The connection's setting is put back.
+      int64_t mmap_before = 0;
+      {
+        auto m = conn.Prepare("PRAGMA mmap_size");
+        if (m.ok()) {
+          auto row = m->Step();
+          if (row.ok() && *row) mmap_before = m->Int(0);
+        }
       }
+      MALAF_RETURN_IF_ERROR(conn.Exec("PRAGMA mmap_size = 17179869184"));  // capped by SQLite's limit
+      struct RestoreMmap {
+        Db& db;
+        int64_t size;
+        ~RestoreMmap() { (void)db.Exec("PRAGMA mmap_size = " + std::to_string(size)); }
+      } restore_mmap{conn, mmap_before};
+      auto q = conn.Prepare(upper_half
+                                ? "SELECT article_id, signature, shingles FROM stories_signature WHERE article_id >= '8'"
+                                : "SELECT article_id, signature, shingles FROM stories_signature WHERE article_id < '8'");
+      if (!q.ok()) return q.status();
+      std::vector<uint32_t> matched;
+      Signature sig;  // reused: no allocation per stored signature
+      for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) return Status::OK();
+        std::string_view bytes = q->Text(1);
+        if (bytes.size() % 2 || bytes.size() / 2 < band_values) continue;  // empty text: never a copy
+        sig.mins.resize(bytes.size() / 2);
+        std::memcpy(sig.mins.data(), bytes.data(), bytes.size());
+        sig.shingles = static_cast<uint32_t>(q->Int(2));
+        matched.clear();
+        for (int band = 0; band < mh.bands; ++band) {
+          uint64_t k = BandKey(sig, band, mh);
+          if (!(filter[slot(k) / 64] >> (slot(k) % 64) & 1)) continue;
+          auto it = bands.find(k);
+          if (it == bands.end()) continue;
+          matched.insert(matched.end(), it->second.begin(), it->second.end());
+        }
+        if (matched.empty()) continue;
+        std::sort(matched.begin(), matched.end());
+        matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+        for (uint32_t i : matched)
+          if (IsCopy(recs[i].signature, sig, mh)) out->emplace_back(std::string(q->Text(0)), i);
+      }
+    };
+    Found lower, upper;
+    std::unique_ptr<Db> second;
+    if (options.threads >= 2) {
+      DbOptions ro;
+      ro.create_if_missing = false;
+      ro.read_only = true;
+      auto opened = Db::Open(db.path(), ro);
+      if (opened.ok()) second = std::move(*opened);  // else one connection scans both halves
     }
-    MALAF_RETURN_IF_ERROR(db.Exec("PRAGMA mmap_size = 17179869184"));  // 16 GiB, capped by SQLite's limit
-    struct RestoreMmap {
-      Db& db;
-      int64_t size;
-      ~RestoreMmap() { (void)db.Exec("PRAGMA mmap_size = " + std::to_string(size)); }
-    } restore_mmap{db, mmap_before};
-    auto q = db.Prepare("SELECT article_id, signature, shingles FROM stories_signature");
-    if (!q.ok()) return q.status();
+    Status upper_status;
+    std::thread worker;
+    if (second) worker = std::thread([&] { upper_status = scan(*second, true, &upper); });
+    Status lower_status = scan(db, false, &lower);
+    if (worker.joinable()) worker.join();
+    else upper_status = scan(db, true, &upper);
+    MALAF_RETURN_IF_ERROR(lower_status);
+    MALAF_RETURN_IF_ERROR(upper_status);
+    second.reset();
+    lower.insert(lower.end(), std::make_move_iterator(upper.begin()), std::make_move_iterator(upper.end()));
     auto info = db.Prepare(
         "SELECT published, length, canonical_id, story_id FROM stories_article WHERE article_id = ?1");
     if (!info.ok()) return info.status();
-    std::vector<uint32_t> matched;
-    Signature sig;  // reused: no allocation per stored signature
-    const size_t band_values = static_cast<size_t>(mh.bands) * static_cast<size_t>(mh.rows);
-    for (;;) {
-      auto row = q->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      std::string_view bytes = q->Text(1);
-      if (bytes.size() % 2 || bytes.size() / 2 < band_values) continue;  // empty text: never a copy
-      sig.mins.resize(bytes.size() / 2);
-      std::memcpy(sig.mins.data(), bytes.data(), bytes.size());
-      sig.shingles = static_cast<uint32_t>(q->Int(2));
-      matched.clear();
-      for (int band = 0; band < mh.bands; ++band) {
-        uint64_t k = BandKey(sig, band, mh);
-        if (!(filter[slot(k) / 64] >> (slot(k) % 64) & 1)) continue;
-        auto it = bands.find(k);
-        if (it == bands.end()) continue;
-        matched.insert(matched.end(), it->second.begin(), it->second.end());
-      }
-      if (matched.empty()) continue;
-      std::sort(matched.begin(), matched.end());
-      matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
-      for (uint32_t i : matched) {
-        if (!IsCopy(recs[i].signature, sig, mh)) continue;
-        ExistingHit h;
-        h.id = q->Text(0);
-        info->BindText(1, h.id);
-        auto irow = info->Step();
-        if (!irow.ok()) return irow.status();
-        if (!*irow) continue;
-        h.published = info->Text(0);
-        h.length = static_cast<size_t>(info->Int(1));
-        h.canonical = info->Text(2);
-        h.story = info->Text(3);
-        info->Reset();
-        hits[i].push_back(std::move(h));
-      }
+    for (auto& [id, i] : lower) {
+      info->BindText(1, id);
+      auto irow = info->Step();
+      if (!irow.ok()) return irow.status();
+      if (!*irow) continue;
+      ExistingHit h;
+      h.id = std::move(id);
+      h.published = info->Text(0);
+      h.length = static_cast<size_t>(info->Int(1));
+      h.canonical = info->Text(2);
+      h.story = info->Text(3);
+      info->Reset();
+      hits[i].push_back(std::move(h));
     }
   }
   clock.Mark("copies");
