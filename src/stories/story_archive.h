@@ -12,6 +12,15 @@
 // set, or when the new articles outnumber those already processed (batch is
 // then cheaper than incremental and gives the canonical result).
 //
+// Cost of an incremental update: one pass over the stored signatures (on
+// two connections when threads >= 2), index seeks for the rest. A copy
+// group that keeps its canonical is not rewritten when copies join it; a
+// touched story's summary is recomputed from its first kSummaryMembers
+// articles (story_builder.h), read in order from an index. So the cost does
+// not grow with the size of the groups and stories the new articles join
+// (only a merge or a new canonical rewrites the rows of the groups that
+// change).
+//
 // Incremental = batch when the new articles sort after every processed one
 // in (published, id) order. Otherwise the bounded differences are: a new
 // article older than its story's articles joins or opens a story as if it
