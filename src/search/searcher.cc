@@ -628,7 +628,7 @@ class MatchSets {
     Scratch& sc = *scratch_;
     for (const auto& t : terms) {
       for (const auto& [d, wdf] : PostingsOf(t)) {
-        if (d >= sc.wdf.size() || (only && !only->Test(d))) continue;
+        if (d > values_.last || (only && !only->Test(d))) continue;  // arrays cover docids up to last
         if (sc.wdf[d] == 0) sc.touched.push_back(d);
         sc.wdf[d] += wdf;
       }
