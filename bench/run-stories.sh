@@ -38,7 +38,7 @@ echo "== stories vs the judged sample (SaudiNewsNet)"
 # archive. Timed with /usr/bin/time -v; `stories_scale --update` prints the
 # phases and the peak memory after each. Load averages are printed with each
 # run (the machine is shared).
-t() { /usr/bin/time -v "$@" 2> "$WORK/time.txt"; grep -E "Elapsed|Maximum resident|User time|System time" "$WORK/time.txt"; }
+t() { /usr/bin/time -v "$@" 2> "$WORK/time.txt"; grep -E "Elapsed|Maximum resident|User time|System time" "$WORK/time.txt" >&2; }
 for n in $SIZES; do
   jsonl=$WORK/corpus-$n.jsonl
   base=$WORK/base-$n
