@@ -1,7 +1,7 @@
 // The analysis chain in one call: display text -> tokens, each with its
 // search key, stem and name key. This is what `malaf analyze`, the index and
 // the clusterer consume. Thread-safe (no shared mutable state; each thread
-// keeps its own word cache of results: 128 KB, growing once to 2 MB, plus
+// keeps its own word cache of results: 128 KB, growing once to 8 MB, plus
 // as much again when name keys are asked for, after the thread has analysed
 // 4 MB of text).
 #pragma once

@@ -102,10 +102,28 @@ class WordSet {
   size_t longest_ = 0;
 };
 
+// An affix of at most 8 bytes as an integer, for a compare without a loop:
+// a prefix against the word's first 8 bytes (little-endian, so the affix
+// is in the low bytes), a suffix against its last 8 (the affix in the high
+// bytes). `need` is the letters the word must have for the strip (the
+// affix's own and the minimum stem).
+struct PackedAffix {
+  uint64_t value = 0;
+  uint64_t mask = 0;
+  uint32_t len = 0;
+  uint32_t letters = 0;
+  uint32_t need = 0;
+};
+
 struct StemTables {
   Affix waw = Affix::Make("\u0648", 3, false);
   std::vector<Affix> prefixes;  // longest first
   std::vector<Affix> suffixes;  // in light10 order
+  // The same affixes packed, when every one is at most 8 bytes (always, for
+  // the shipped table; a longer one falls back to the byte loops).
+  bool packed = false;
+  std::vector<PackedAffix> packed_prefixes;
+  std::vector<PackedAffix> packed_suffixes;
   std::deque<std::string> storage;
   WordSet keep;
   WordSet waw_roots;  // stems, و kept
@@ -149,10 +167,81 @@ std::string_view StripSuffixes(const StemTables& t, std::string_view w, size_t l
   return w;
 }
 
+// The first 8 bytes of [p, p + n) in the low bytes of an integer (zeros
+// past n); reads only inside the range.
+inline uint64_t LoadHead(const char* p, size_t n) {
+  uint64_t v = 0;
+  if (n >= 8) {
+    std::memcpy(&v, p, 8);
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = lo | uint64_t{hi} << (8 * (n - 4));  // the overlap holds the same bytes
+  } else {
+    for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  }
+  return v;
+}
+
+// The last 8 bytes before p + n in the high bytes of an integer (zeros
+// before the start); reads only inside [p, p + n).
+inline uint64_t LoadTail(const char* p, size_t n) {
+  if (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p + n - 8, 8);
+    return v;
+  }
+  return n == 0 ? 0 : LoadHead(p, n) << (8 * (8 - n));
+}
+
+// Letters (UTF-8 lead bytes) in [p, p + n), eight bytes at a time: a
+// continuation byte has bit 7 set and bit 6 clear.
+inline size_t LettersOf(const char* p, size_t n) {
+  size_t cont = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    cont += static_cast<size_t>(__builtin_popcountll(v & ~(v << 1) & 0x8080808080808080ull));
+  }
+  if (i < n) {
+    uint64_t v = LoadHead(p + i, n - i);
+    cont += static_cast<size_t>(__builtin_popcountll(v & ~(v << 1) & 0x8080808080808080ull));
+  }
+  return n - cont;
+}
+
+// StripArticle and StripSuffixes on packed affixes: the same first-match
+// and in-order rules, with one load per step instead of byte loops.
+inline std::string_view StripArticlePacked(const StemTables& t, std::string_view w, size_t* letters) {
+  const uint64_t head = LoadHead(w.data(), w.size());
+  for (const PackedAffix& p : t.packed_prefixes)
+    if ((head & p.mask) == p.value && w.size() > p.len && *letters >= p.need) {
+      *letters -= p.letters;
+      return w.substr(p.len);
+    }
+  return w;
+}
+
+inline std::string_view StripSuffixesPacked(const StemTables& t, std::string_view w, size_t letters) {
+  size_t n = w.size();
+  for (const PackedAffix& s : t.packed_suffixes) {
+    const bool strip = (LoadTail(w.data(), n) & s.mask) == s.value && n > s.len && letters >= s.need;
+    n -= strip ? s.len : 0;
+    letters -= strip ? s.letters : 0;
+  }
+  return w.substr(0, n);
+}
+
 // Article and suffixes, with the keep list checked before and after the
 // article.
 std::string_view StemWithoutWaw(const StemTables& t, std::string_view w, size_t letters) {
   if (t.keep.Contains(w)) return w;
+  if (t.packed) {
+    w = StripArticlePacked(t, w, &letters);
+    if (t.keep.Contains(w)) return w;
+    return StripSuffixesPacked(t, w, letters);
+  }
   w = StripArticle(t, w, &letters);
   if (t.keep.Contains(w)) return w;
   return StripSuffixes(t, w, letters);
@@ -185,6 +274,26 @@ const StemTables& Tables() {
     }
     std::stable_sort(t->prefixes.begin(), t->prefixes.end(),
                      [](const Affix& a, const Affix& b) { return a.len > b.len; });
+    auto pack = [](const Affix& a, bool suffix) {
+      PackedAffix p;
+      uint64_t v = LoadHead(a.bytes, a.len);
+      uint64_t m = a.len >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * a.len)) - 1;
+      p.value = suffix ? (a.len >= 8 ? v : v << (8 * (8 - a.len))) : v;
+      p.mask = suffix ? (a.len >= 8 ? m : m << (8 * (8 - a.len))) : m;
+      p.len = a.len;
+      p.letters = a.letters;
+      p.need = a.letters + a.min_remaining;
+      return p;
+    };
+    t->packed = true;
+    for (const auto& a : t->prefixes) {
+      t->packed &= a.len >= 2 && a.len <= 8;  // as the edge compare of StripArticle needs
+      t->packed_prefixes.push_back(pack(a, false));
+    }
+    for (const auto& a : t->suffixes) {
+      t->packed &= a.len >= 2 && a.len <= 8;
+      t->packed_suffixes.push_back(pack(a, true));
+    }
     // A kept word is stored without its article (so البحرين, والبحرين and
     // بالبحرين all stem to بحرين), unless that would leave under three
     // letters (الله is not ال + له).
@@ -213,7 +322,7 @@ std::string_view LightStemView(std::string_view key) {
   if (key.empty() || static_cast<unsigned char>(key[0]) < 0xD8 || static_cast<unsigned char>(key[0]) > 0xDB)
     return key;
   const StemTables& t = Tables();
-  size_t letters = Letters(key);
+  size_t letters = LettersOf(key.data(), key.size());
   if (key.size() > t.waw.len && SameBytes(key.data(), t.waw.bytes, t.waw.len) &&
       letters - t.waw.letters >= t.waw.min_remaining) {
     std::string_view with_waw = StemWithoutWaw(t, key, letters);
