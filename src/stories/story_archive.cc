@@ -475,28 +475,11 @@ Result<std::vector<StoryMember>> ReadFirstMembers(Db& db, std::string_view story
 }
 
 Result<std::vector<StoryMember>> ReadMembers(Db& db, std::string_view story) {
-  auto q = db.Prepare(
-      "SELECT article_id, published, title, outlet, place, canonical_id, similarity, vector, participants "
-      "FROM stories_article WHERE story_id = ?1");
+  auto q = db.Prepare(std::string(kMemberColumns) + "WHERE story_id = ?1");
   if (!q.ok()) return q.status();
   q->BindText(1, story);
   std::vector<StoryMember> out;
-  for (;;) {
-    auto row = q->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    StoryMember m;
-    m.id = q->Text(0);
-    m.published = q->Text(1);
-    m.title = q->Text(2);
-    m.outlet = q->Text(3);
-    m.place = q->Text(4);
-    m.canonical = q->Text(5);
-    m.similarity = static_cast<float>(q->Double(6));
-    m.vector = DecodeVector(q->Text(7));
-    m.participants = DecodeKeys(q->Text(8));
-    out.push_back(std::move(m));
-  }
+  MALAF_RETURN_IF_ERROR(ReadMemberRows(&*q, &out));
   return out;
 }
 
