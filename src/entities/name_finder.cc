@@ -82,6 +82,17 @@ class Finder {
   NameFinding Run();
 
  private:
+  // A candidate over name words first..last; `skip` bytes of the first word
+  // (a clitic) stay outside its offsets.
+  Candidate CandidateOver(std::string type, int first, int last, size_t skip = 0) const {
+    Candidate c;
+    c.type = std::move(type);
+    c.first = first;
+    c.last = last;
+    c.start = w_[first].start + skip;
+    c.end = w_[last].end;
+    return c;
+  }
   bool Arabic(int i) const {
     return w_[i].letters && !w_[i].text.empty() && static_cast<unsigned char>(w_[i].text[0]) >= 0xD8;
   }
@@ -430,12 +441,7 @@ void Finder::ScanGazetteer() {
     if (e.type == "place" && m.words == 1 && m.skip == 0 && i > 1 && w_[i - 1].punct && IsQuoteMark(w_[i - 1].cp) &&
         IsDefinite(w_[i].key) && w_[i].text.size() >= 2 && w_[i].text.substr(w_[i].text.size() - 2) == "\u0629")
       continue;  // صحيفة "الرياض" السعودية
-    Candidate c;
-    c.type = e.type;
-    c.first = i;
-    c.last = i + m.words - 1;
-    c.start = w_[i].start + m.skip;
-    c.end = w_[c.last].end;
+    Candidate c = CandidateOver(e.type, i, i + m.words - 1, m.skip);
     c.gaz = m.entry;
     c.source = Source::kGazetteer;
     cands_.push_back(c);
@@ -627,12 +633,7 @@ void Finder::TitlePattern(int i) {
                  ? -1
                  : (NameStartOK(k, /*allow_definite=*/false) ? ParseName(k) : -1);
   if (last >= 0) {
-    Candidate c;
-    c.type = "person";
-    c.first = k;
-    c.last = last;
-    c.start = w_[k].start;
-    c.end = w_[last].end;
+    Candidate c = CandidateOver("person", k, last);
     // "نظيره التونسي منجي الحامدي": the counterpart's role is the speaker's
     // title, which the text does not repeat; keep only the modifiers' place.
     c.role = counterpart ? "" : role;
@@ -708,12 +709,7 @@ void Finder::TitleAfterPattern(int t) {
   // in apposition, a given name and a family name need no list.
   bool spoken = first > 0 && !Breaks(first) && VerbOf(first - 1) && FamilyShaped(first, last) && last - first <= 2;
   if (!Given(first) && !foreign && !spoken) return;
-  Candidate c;
-  c.type = "person";
-  c.first = first;
-  c.last = last;
-  c.start = w_[first].start;
-  c.end = w_[last].end;
+  Candidate c = CandidateOver("person", first, last);
   int role_end = t;
   for (int j = t + 1; j < n_ && j - t < 6; ++j) {
     if (Breaks(j) || !Arabic(j)) break;
@@ -736,12 +732,7 @@ void Finder::VerbPattern(int i) {
   if (!Given(k) && Letters(w_[k].key) >= 4 && w_[k].key.compare(w_[k].key.size() - 2, 2, "\u0627") == 0) return;
   int last = definite ? k : ParseName(k);
   if (last < 0) return;
-  Candidate c;
-  c.type = "person";
-  c.first = k;
-  c.last = last;
-  c.start = w_[k].start;
-  c.end = w_[last].end;
+  Candidate c = CandidateOver("person", k, last);
   c.source = Source::kVerb;
   bool family = false;
   for (int m = k + 1; m <= last; ++m)
@@ -791,12 +782,7 @@ void Finder::NisbaPattern(int i) {
     if (Breaks(j + 1) || !Arabic(j) || !IsDefinite(w_[j].key) || NotName(j) || GazPlaceOrOrg(j)) break;
     role_first = j;
   }
-  Candidate c;
-  c.type = "person";
-  c.first = k;
-  c.last = last;
-  c.start = w_[k].start;
-  c.end = w_[last].end;
+  Candidate c = CandidateOver("person", k, last);
   c.role = RoleText(role_first, 0, i);
   c.role_first = role_first;
   c.source = Source::kTitle;
@@ -825,12 +811,7 @@ void Finder::GivenNamePattern(int i) {
       lex_.ClassOf(w_[i + 1].key) != WordClass::kConnector && !(IsDefinite(w_[i + 1].key) && NisbaLike(i + 1)) &&
       !(i + 1 < n_ && GazPerson(i + 1)))
     return;
-  Candidate c;
-  c.type = "person";
-  c.first = i;
-  c.last = last;
-  c.start = w_[i].start + skip;
-  c.end = w_[last].end;
+  Candidate c = CandidateOver("person", i, last, skip);
   c.source = Source::kGivenName;
   AbsorbGazetteer(&c);
   cands_.push_back(c);
@@ -877,12 +858,7 @@ void Finder::OutletPattern(int i) {
     bool place = !after.empty() && closed && lex_.IsOutlet(after) && end - first <= 2 && gaz_at_[first].entry < 0;
     for (int m = first; m < end && place; ++m) place = Arabic(m) && !NotName(m) && !Given(m) && ClassOfWord(m) == WordClass::kNone;
     if (place) {
-      Candidate p;
-      p.type = "place";
-      p.first = first;
-      p.last = end - 1;
-      p.start = w_[first].start;
-      p.end = w_[end - 1].end;
+      Candidate p = CandidateOver("place", first, end - 1);
       p.source = Source::kHead;
       cands_.push_back(p);
       return;
@@ -899,12 +875,7 @@ void Finder::OutletPattern(int i) {
     outlet = spoken_to || cited;
   }
   if (!outlet) return;
-  Candidate o;
-  o.type = "organization";
-  o.first = first;
-  o.last = end - 1;
-  o.start = w_[first].start;
-  o.end = w_[end - 1].end;
+  Candidate o = CandidateOver("organization", first, end - 1);
   o.source = Source::kHead;
   cands_.push_back(o);
 }
@@ -940,12 +911,7 @@ void Finder::HeadPattern(int i) {
           break;
         }
       if (close > k + 1 && gaz_at_[k + 1].entry < 0) {
-        Candidate o;
-        o.type = c == WordClass::kPlaceHead ? "place" : "organization";
-        o.first = k + 1;
-        o.last = close - 1;
-        o.start = w_[k + 1].start;
-        o.end = w_[close - 1].end;
+        Candidate o = CandidateOver(c == WordClass::kPlaceHead ? "place" : "organization", k + 1, close - 1);
         o.role_first = i;
         o.source = Source::kHead;
         cands_.push_back(o);
@@ -955,11 +921,7 @@ void Finder::HeadPattern(int i) {
     if (k >= n_ || Breaks(k) || !Arabic(k) || NotName(k) || VerbOf(k)) return;
     if (c == WordClass::kPlaceHead) {
       if (gaz_at_[k].entry >= 0 || ClassOfWord(k) != WordClass::kNone || ConjStart(k)) return;
-      Candidate p;
-      p.type = "place";
-      p.first = p.last = k;
-      p.start = w_[k].start;
-      p.end = w_[k].end;
+      Candidate p = CandidateOver("place", k, k);
       p.source = Source::kHead;
       cands_.push_back(p);
       return;
@@ -1043,12 +1005,7 @@ void Finder::HeadPattern(int i) {
       if (j > k && PlaceNisba(j)) break;
     }
     if (last == i) return;
-    Candidate o;
-    o.type = "organization";
-    o.first = i;
-    o.last = last;
-    o.start = w_[i].start + f.skip;
-    o.end = w_[last].end;
+    Candidate o = CandidateOver("organization", i, last, f.skip);
     o.source = Source::kHead;
     cands_.push_back(o);
     return;
