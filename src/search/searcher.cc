@@ -515,20 +515,7 @@ class MatchSets {
 
   // The articles with some but not all of the words, from the item sets
   // the main set was built from. REQUIRES: HasRelaxed(pq), ItemsOfMain().
-  DocBits RelaxedFromItems(const ParsedQuery& pq) {
-    DocBits some(values_.last), all;
-    bool first = true;
-    for (auto& b : items_) {
-      some.Or(b);
-      if (first) all = b;
-      else all.And(b);
-      first = false;
-    }
-    some.AndNot(all);
-    Restrict(pq, &some);
-    some.And(values_.present);
-    return some;
-  }
+  DocBits RelaxedFromItems(const ParsedQuery& pq) { return SomeButNotAll(pq, items_); }
 
   // The main set of a one-conjunction query, keeping each item's set for
   // RelaxedFromItems (and scoring every item once).
@@ -588,12 +575,19 @@ class MatchSets {
 
   // REQUIRES: HasRelaxed(pq).
   DocBits Relaxed(const ParsedQuery& pq) {
+    std::vector<DocBits> sets;
+    for (const QueryItem* it : MeaningfulItems(pq.any[0])) sets.push_back(Item(*it));
+    return SomeButNotAll(pq, sets);
+  }
+
+ private:
+  // Articles in some of `sets` but not in all, restricted like the main set.
+  DocBits SomeButNotAll(const ParsedQuery& pq, const std::vector<DocBits>& sets) {
     DocBits some(values_.last), all;
     bool first = true;
-    for (const QueryItem* it : MeaningfulItems(pq.any[0])) {
-      DocBits b = Item(*it);
+    for (const auto& b : sets) {
       some.Or(b);
-      if (first) all = std::move(b);
+      if (first) all = b;
       else all.And(b);
       first = false;
     }
@@ -603,7 +597,6 @@ class MatchSets {
     return some;
   }
 
- private:
   // Articles holding the words next to each other, in order: Xapian's
   // matcher checks positions; every match is collected (no weighting).
   DocBits Phrase(const QueryItem& item) {
