@@ -19,34 +19,9 @@ namespace {
 using testing::SampleArticles;
 using testing::TempDir;
 
-class IndexTest : public ::testing::Test {
+class IndexTest : public testing::IndexedArticlesTest {
  protected:
-  void SetUp() override {
-    dir_ = tmp_.path() + "/index";
-    IndexWriterOptions o;
-    o.store_body = true;
-    auto w = IndexWriter::Create(dir_, o);
-    ASSERT_TRUE(w.ok()) << w.status().ToString();
-    uint64_t seq = 0;
-    for (const auto& a : SampleArticles()) ASSERT_TRUE((*w)->Add(a, ++seq).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-    auto s = Searcher::Open(dir_);
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    searcher_ = std::move(*s);
-  }
-
-  std::set<std::string> Ids(const std::string& q, SearchOptions o = {}) {
-    auto r = searcher_->Search(q, o);
-    EXPECT_TRUE(r.ok()) << q << ": " << r.status().ToString();
-    std::set<std::string> ids;
-    if (r.ok())
-      for (const auto& h : r->hits) ids.insert(h.id);
-    return ids;
-  }
-
-  TempDir tmp_;
-  std::string dir_;
-  std::unique_ptr<Searcher> searcher_;
+  void SetUp() override { Build(SampleArticles()); }
 };
 
 TEST_F(IndexTest, QueriesFindTheRightArticles) {

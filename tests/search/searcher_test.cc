@@ -19,57 +19,24 @@ namespace {
 
 using testing::TempDir;
 
-Article Make(std::string id, std::string title, std::string body, std::string outlet, std::string date,
-             std::vector<std::string> agencies = {}) {
-  Article a;
-  a.id = std::move(id);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  a.outlet = std::move(outlet);
-  a.published = std::move(date);
-  a.agencies = std::move(agencies);
-  return a;
-}
+using testing::MakeArticle;
 
-class SearcherTest : public ::testing::Test {
+class SearcherTest : public testing::IndexedArticlesTest {
  protected:
   void SetUp() override {
-    dir_ = tmp_.path() + "/index";
-    IndexWriterOptions o;
-    o.store_body = true;
-    auto w = IndexWriter::Create(dir_, o);
-    ASSERT_TRUE(w.ok()) << w.status().ToString();
     std::vector<Article> arts = {
-        Make("s1", "مؤتمر بشأن سوريا", "اجتمع الوزراء لبحث الوضع في سوريا وفي لبنان.", "صحيفة الغد", "2016-08-26",
+        MakeArticle("s1", "مؤتمر بشأن سوريا", "اجتمع الوزراء لبحث الوضع في سوريا وفي لبنان.", "صحيفة الغد", "2016-08-26",
              {"رويترز"}),
-        Make("s2", "مؤتمر بشأن سورية", "عاد اللاجئون إلى سورية بعد سنوات في الأردن.", "وكالة الأنباء", "2016-08-27",
+        MakeArticle("s2", "مؤتمر بشأن سورية", "عاد اللاجئون إلى سورية بعد سنوات في الأردن.", "وكالة الأنباء", "2016-08-27",
              {"رويترز", "فرانس برس"}),
-        Make("s3", "وفد يزور المنطقة", "وصل الوفد إلى دمشق ومنها إلى بسورية الشمالية.", "صحيفة الغد", "2016-09-01"),
-        Make("s4", "الطقس في الشام", "أمطار غزيرة في الشام اليوم.", "صحيفة الغد", "2016-09-02"),
-        Make("s5", "كيف تطبخ الأرز", "كيف تطبخ الأرز في البيت بسهولة.", "الاقتصادية", "2015-07-21"),
-        Make("s6", "زيارة إلى كييف", "وصل الرئيس إلى كييف في زيارة رسمية.", "الاقتصادية", "2015-07-22"),
-        Make("s7", "مؤتمر المناخ", "انعقد مؤتمر المناخ في باريس بحضور الوزراء.", "صحيفة الغد", "2016-08-26"),
+        MakeArticle("s3", "وفد يزور المنطقة", "وصل الوفد إلى دمشق ومنها إلى بسورية الشمالية.", "صحيفة الغد", "2016-09-01"),
+        MakeArticle("s4", "الطقس في الشام", "أمطار غزيرة في الشام اليوم.", "صحيفة الغد", "2016-09-02"),
+        MakeArticle("s5", "كيف تطبخ الأرز", "كيف تطبخ الأرز في البيت بسهولة.", "الاقتصادية", "2015-07-21"),
+        MakeArticle("s6", "زيارة إلى كييف", "وصل الرئيس إلى كييف في زيارة رسمية.", "الاقتصادية", "2015-07-22"),
+        MakeArticle("s7", "مؤتمر المناخ", "انعقد مؤتمر المناخ في باريس بحضور الوزراء.", "صحيفة الغد", "2016-08-26"),
     };
-    uint64_t seq = 0;
-    for (const auto& a : arts) ASSERT_TRUE((*w)->Add(a, ++seq).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-    auto s = Searcher::Open(dir_);
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    searcher_ = std::move(*s);
+    Build(arts);
   }
-
-  std::set<std::string> Ids(const std::string& q) {
-    auto r = searcher_->Search(q);
-    EXPECT_TRUE(r.ok()) << q << ": " << r.status().ToString();
-    std::set<std::string> ids;
-    if (r.ok())
-      for (const auto& h : r->hits) ids.insert(h.id);
-    return ids;
-  }
-
-  TempDir tmp_;
-  std::string dir_;
-  std::unique_ptr<Searcher> searcher_;
 };
 
 TEST(PlaceSpellings, JoinsSpellingsOfOneNameOnly) {
@@ -199,7 +166,7 @@ TEST_F(SearcherTest, SeesNewArticlesAfterReopen) {
   {
     auto w = IndexWriter::OpenExisting(dir_);
     ASSERT_TRUE(w.ok()) << w.status().ToString();
-    ASSERT_TRUE((*w)->Add(Make("s8", "مؤتمر جديد", "مؤتمر آخر.", "صحيفة جديدة", "2017-01-02"), 8).ok());
+    ASSERT_TRUE((*w)->Add(MakeArticle("s8", "مؤتمر جديد", "مؤتمر آخر.", "صحيفة جديدة", "2017-01-02"), 8).ok());
     ASSERT_TRUE((*w)->Commit().ok());
   }
   ASSERT_TRUE(searcher_->Reopen().ok());
